@@ -1,0 +1,231 @@
+//! The one model that crosses every boundary: the CLI's JSON, the page, the JS API.
+//!
+//! The JSON shape is a public contract (see `docs/schema.md`); bump [`SCHEMA_VERSION`]
+//! when a field changes meaning or disappears. Adding a field is a minor bump.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Version of the JSON schema produced by [`crate::parse`]. Portals build on it.
+pub const SCHEMA_VERSION: &str = "1.0";
+
+/// A half-open range `[start, end)` of the input text.
+///
+/// `start`/`end` are UTF-8 byte offsets (always on char boundaries); `start_utf16`/`end_utf16`
+/// are the same range in UTF-16 code units, so JavaScript can use them with `String.slice`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    #[serde(default)]
+    pub start_utf16: usize,
+    #[serde(default)]
+    pub end_utf16: usize,
+}
+
+impl Span {
+    /// A byte span; the UTF-16 offsets are filled in once parsing is done.
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end, start_utf16: 0, end_utf16: 0 }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+    pub fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// The whole result of parsing one notice.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Notice {
+    pub schema_version: String,
+    pub meta: Meta,
+    pub stated: Stated,
+    pub outline: Vec<Node>,
+    pub counts: Counts,
+    pub checks: Vec<Check>,
+}
+
+/// Who inspected whom, when, and where to send feedback.
+/// Dates are ISO `YYYY-MM-DD`; a value the notice does not give is `null`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    pub title: Option<String>,
+    /// The body that signs the notice (落款), e.g. `中共某某县委`.
+    pub issuer: Option<String>,
+    /// The unit that was inspected, e.g. `县交通运输局党组`.
+    pub inspected_unit: Option<String>,
+    /// The inspecting body, e.g. `市委第五巡察组`.
+    pub inspection_body: Option<String>,
+    pub inspection_start: Option<String>,
+    pub inspection_end: Option<String>,
+    pub feedback_date: Option<String>,
+    pub signed_date: Option<String>,
+    pub publicity_start: Option<String>,
+    pub publicity_end: Option<String>,
+    pub phones: Vec<String>,
+    pub emails: Vec<String>,
+    pub postcodes: Vec<String>,
+    pub address: Option<String>,
+    /// Where each value above stands in the text, by field name (`"title"`, `"phones"`, …).
+    /// List fields have one span per value, in the same order.
+    pub spans: BTreeMap<String, Vec<Span>>,
+}
+
+/// The totals the notice states about itself ("反馈的3个方面18个问题，已完成整改17个").
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Stated {
+    pub aspects: Option<u32>,
+    pub problems: Option<u32>,
+    pub problems_done: Option<u32>,
+    pub problems_in_progress: Option<u32>,
+    pub problems_not_done: Option<u32>,
+    pub measures: Option<u32>,
+    pub measures_done: Option<u32>,
+    /// Rules (制度) made or revised during rectification.
+    pub rules: Option<u32>,
+    /// Completion rate in percent as stated (`94.4` for "94.4%").
+    pub completion_rate: Option<f64>,
+    /// Where each stated figure stands in the text, by field name.
+    pub spans: BTreeMap<String, Span>,
+}
+
+/// What a node is in the notice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeKind {
+    /// A part or group of the notice (一、… / （一）关于…方面 / 下一步工作打算).
+    Section,
+    /// A feedback problem from the inspection, with a rectification status.
+    Problem,
+    /// A rectification step under a problem (一是… / 1.…).
+    Measure,
+    /// Any other numbered item.
+    Item,
+}
+
+/// Rectification status of a problem.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Done,
+    InProgress,
+    NotDone,
+    Unknown,
+}
+
+/// The numbering form of a label; levels are assigned by the order in which a document
+/// uses these forms, not by a fixed table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum LabelForm {
+    /// `一、`
+    ChineseComma,
+    /// `（一）` and `(一)`
+    ChineseParen,
+    /// `第一，` / `第一、`
+    Ordinal,
+    /// `1.` `1、` `1．`
+    ArabicDot,
+    /// `（1）` and `(1)`
+    ArabicParen,
+    /// `1）` and `1)`
+    ArabicHalfParen,
+    /// `①` … `⑳`
+    Circled,
+    /// `一是` `二是`
+    Shi,
+    /// `首先` `其次` `再次` `最后`
+    Sequence,
+    /// A heading line with no number (`下一步工作打算`).
+    Unnumbered,
+}
+
+/// One numbered heading or item, nested as the document nests it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Node {
+    /// The label as written (`（一）`, `1.`, `一是`, or empty for an unnumbered heading).
+    pub label: String,
+    /// The first sentence after the label, up to `。；：？！` or the line's end.
+    pub heading: String,
+    /// The rest of the node's own text up to its first child or the next node.
+    pub body: String,
+    pub kind: NodeKind,
+    /// Only on problems.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub status: Option<Status>,
+    pub form: LabelForm,
+    /// The label's ordinal value (`（三）` → 3); 0 for unnumbered headings.
+    pub number: u32,
+    /// Depth in the outline, 1 for top-level nodes.
+    pub level: u32,
+    /// Number of measures (一是/二是 steps) listed under this problem.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub measures: Option<u32>,
+    /// Derived progress of the problems inside this node (sections only).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub progress: Option<Progress>,
+    /// The whole node, label to the end of its last descendant.
+    pub span: Span,
+    pub label_span: Span,
+    pub heading_span: Span,
+    pub body_span: Span,
+    pub children: Vec<Node>,
+}
+
+/// Problem counts by status, derived from the tree.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub problems: u32,
+    pub done: u32,
+    pub in_progress: u32,
+    pub not_done: u32,
+    pub unknown: u32,
+    pub measures: u32,
+}
+
+/// Counts derived from the outline for the whole notice.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Counts {
+    pub nodes: u32,
+    pub sections: u32,
+    /// Top-level groups of problems (the 方面), when the problems are grouped.
+    pub aspects: u32,
+    #[serde(flatten)]
+    pub progress: Progress,
+    /// Derived completion rate in percent (done / problems × 100), when there are problems.
+    pub completion_rate: Option<f64>,
+}
+
+/// How serious a disagreement is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The stated and derived figures disagree.
+    Mismatch,
+    /// Worth a look, not necessarily wrong (e.g. stated figures that do not add up).
+    Notice,
+}
+
+/// A place where the notice's own statements and its outline disagree.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Check {
+    /// Stable machine name: `problems`, `problems_done`, `problems_in_progress`,
+    /// `problems_not_done`, `aspects`, `measures`, `completion_rate`, `stated_sum`, `item_status`.
+    pub code: String,
+    pub severity: Severity,
+    /// The figure the notice states, if the check compares against one.
+    pub stated: Option<f64>,
+    /// The figure derived from the outline.
+    pub derived: Option<f64>,
+    /// Plain Chinese message, e.g. `通报称18个问题，大纲列出16个`.
+    pub message_zh: String,
+    /// The same in English.
+    pub message_en: String,
+    /// The spans involved: the stated figure first, then the nodes concerned.
+    pub spans: Vec<Span>,
+}

@@ -1,0 +1,1 @@
+//! The browser side of notice-outline: the yew app, the custom element and the JS API.

@@ -1,0 +1,1 @@
+//! wasm-bindgen JS API: parse, mount, unmount (embed owner).

@@ -1,0 +1,1 @@
+//! The yew app (page owner).

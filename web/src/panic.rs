@@ -1,0 +1,1 @@
+//! Panic hook: plain message, keep the text, log to console (hardening owner).

@@ -12,8 +12,10 @@
 
 use crate::model::*;
 
+pub mod labels;
 pub mod numerals;
 pub mod text;
+pub mod tree;
 
 /// Input that is not text we can read.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,0 +1,454 @@
+//! Building the outline: labels become nodes, nested by the order in which the document
+//! uses its numbering forms.
+//!
+//! The rule is a stack of open nodes. A new label whose form is already open becomes that
+//! node's sibling; a form not yet open nests under the innermost open node. So in
+//!
+//! ```text
+//! 一、整改落实情况
+//! （一）关于…方面
+//! 1.学习不深入。
+//! 整改情况：一是…；二是…。
+//! 2.…
+//! （二）关于…方面
+//! 3.…
+//! ```
+//!
+//! `1.` is `（一）`'s child because it comes after it, `一是` is `1.`'s child, `2.` closes the
+//! `一是` series, and `3.` stays under `（二）` although its numbering runs on.
+//! When the same form is open twice (an inline `1.` series inside item `1.`), the one whose
+//! number the new label continues is chosen.
+//!
+//! Labels are found at line starts, after sentence punctuation inside a line (inline series
+//! such as `整改情况：一是…；二是…`), and in one-line pastes (a line over
+//! [`LONG_LINE`] bytes) also right after a heading with no punctuation (`一、加强领导（一）成立…`).
+
+use super::labels::{label_at, next_in_series, Label};
+use crate::model::LabelForm;
+
+/// A line longer than this (in bytes) is treated as a paste that lost its line breaks.
+pub const LONG_LINE: usize = 1200;
+/// How far ahead (in bytes) an inline series' second label must appear for its first to count.
+const SERIES_WINDOW: usize = 4000;
+
+/// Why a node has no label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unnumbered {
+    /// A new part of the notice: `下一步工作打算`. Closes every open node.
+    Part,
+    /// A status group inside the problem section: `已完成整改的问题（10个）`.
+    Group,
+}
+
+/// A node while the tree is built: offsets are in the folded text; nesting by index.
+#[derive(Clone, Debug)]
+pub struct FlatNode {
+    pub form: LabelForm,
+    pub number: u32,
+    pub unnumbered: Option<Unnumbered>,
+    pub label: (usize, usize),
+    pub heading: (usize, usize),
+    pub body: (usize, usize),
+    /// End of the node's own text and all its descendants'.
+    pub end: usize,
+    pub parent: Option<usize>,
+    pub depth: u32,
+    /// This node or an ancestor is a status group heading.
+    pub in_group: bool,
+    pub children: Vec<usize>,
+}
+
+struct Builder<'t> {
+    text: &'t str,
+    region_end: usize,
+    nodes: Vec<FlatNode>,
+    stack: Vec<usize>,
+    /// The form of the first numbered node: what the top level of this document looks like.
+    outer_form: Option<LabelForm>,
+}
+
+/// Builds the flat outline of `text[start..end]` (folded text).
+pub fn build(text: &str, start: usize, end: usize) -> Vec<FlatNode> {
+    let mut b = Builder { text, region_end: end, nodes: Vec::new(), stack: Vec::new(), outer_form: None };
+    let mut line_start = start;
+    while line_start < end {
+        let line_end = text[line_start..end].find('\n').map_or(end, |i| line_start + i);
+        b.line(line_start, line_end);
+        line_start = line_end + 1;
+    }
+    b.finish()
+}
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\n'
+}
+
+/// Characters after which an inline label may start.
+fn sentence_break(c: char) -> bool {
+    matches!(c, '。' | '；' | '：' | '！' | '？')
+}
+
+/// Where a heading ends: the first of these, or the line's end.
+fn heading_terminator(c: char) -> bool {
+    matches!(c, '。' | '；' | '：' | '？' | '！')
+}
+
+impl Builder<'_> {
+    fn line(&mut self, line_start: usize, line_end: usize) {
+        let raw = &self.text[line_start..line_end];
+        let content = raw.trim_matches(is_space);
+        if content.is_empty() {
+            return;
+        }
+        let content_start = line_start + (raw.len() - raw.trim_start_matches(is_space).len());
+        let content_end = content_start + content.len();
+        let long = content.len() > LONG_LINE;
+
+        let mut scan_from = content_start;
+        if let Some(label) = label_at(content) {
+            if self.try_open(label, content_start, line_end, Position::LineStart) {
+                scan_from = content_start + label.len;
+            }
+        } else if let Some(kind) = self.unnumbered_heading(content) {
+            self.open_unnumbered(kind, content_start, content_end);
+            return;
+        }
+
+        // Inline labels: after sentence punctuation, and in one-line pastes anywhere.
+        let mut prev: Option<char> = self.text[..scan_from].chars().next_back();
+        let mut i = scan_from;
+        while i < content_end {
+            let rest = &self.text[i..content_end];
+            let Some(c) = rest.chars().next() else { break };
+            let after_break = prev.is_some_and(sentence_break);
+            let after_comma = prev == Some('，');
+            // Never start inside a number ("21." read from its "1.", "十一是" from its "一是").
+            let inside_number = prev.is_some_and(|p| p.is_ascii_digit() || super::numerals::chinese_digit(p).is_some() || matches!(p, '十' | '百' | '、'));
+            if may_start_label(c) && !inside_number && (after_break || after_comma || long) {
+                if let Some(label) = label_at(rest) {
+                    let position = if after_break {
+                        Position::AfterBreak
+                    } else if after_comma {
+                        Position::AfterComma
+                    } else {
+                        Position::Anywhere
+                    };
+                    if self.try_open(label, i, line_end, position) {
+                        prev = self.text[..i + label.len].chars().next_back();
+                        i += label.len;
+                        continue;
+                    }
+                }
+            }
+            prev = Some(c);
+            i += c.len_utf8();
+        }
+    }
+
+    /// An unnumbered line that starts a part or a status group; see [`Unnumbered`].
+    fn unnumbered_heading(&self, content: &str) -> Option<Unnumbered> {
+        // Headings are short and are not sentences.
+        if content.chars().count() > 24 || content.contains(['。', '，', '；', '！', '？']) {
+            return None;
+        }
+        let body = content.trim_end_matches('：');
+        if body.contains('：') {
+            return None;
+        }
+        // "整改情况：" and its kin introduce a problem's rectification text; they are not nodes.
+        const INTRODUCERS: [&str; 6] = ["整改情况", "整改结果", "整改成效", "整改进展", "整改措施", "整改落实情况"];
+        if INTRODUCERS.iter().any(|w| body.starts_with(w)) {
+            return None;
+        }
+        const GROUP_WORDS: [&str; 10] =
+            ["已完成", "已整改", "完成整改", "整改完成", "正在", "推进", "未完成", "尚未", "持续", "长期"];
+        if (body.contains("问题") || body.contains("事项")) && GROUP_WORDS.iter().any(|w| body.contains(w)) {
+            return Some(Unnumbered::Group);
+        }
+        const PART_WORDS: [&str; 6] = ["工作打算", "工作安排", "工作计划", "下步打算", "努力方向", "工作思路"];
+        if self.outer_form.is_some() && (body.starts_with("下一步") || PART_WORDS.iter().any(|w| body.ends_with(w))) {
+            return Some(Unnumbered::Part);
+        }
+        None
+    }
+
+    fn open_unnumbered(&mut self, kind: Unnumbered, start: usize, end: usize) {
+        match kind {
+            Unnumbered::Part => self.stack.clear(),
+            Unnumbered::Group => {
+                // A group sits under the innermost top-level section, beside other groups.
+                while let Some(&top) = self.stack.last() {
+                    let n = &self.nodes[top];
+                    if n.in_group || Some(n.form) != self.outer_form {
+                        self.stack.pop();
+                    } else {
+                        break;
+                    }
+                }
+            }
+        }
+        let heading_end = start + self.text[start..end].trim_end_matches('：').len();
+        self.push(FlatNode {
+            form: LabelForm::Unnumbered,
+            number: 0,
+            unnumbered: Some(kind),
+            label: (start, start),
+            heading: (start, heading_end),
+            body: (end, end),
+            end,
+            parent: None,
+            depth: 0,
+            in_group: false,
+            children: Vec::new(),
+        });
+    }
+
+    /// Decides whether `label` at `at` is a node, and where it goes; opens it if so.
+    fn try_open(&mut self, label: Label, at: usize, line_end: usize, position: Position) -> bool {
+        let Some(parent_depth) = self.place(&label, at, position) else { return false };
+        self.stack.truncate(parent_depth);
+        if self.outer_form.is_none() {
+            self.outer_form = Some(label.form);
+        }
+        // An inline label ends the heading of the node before it on the same line.
+        if let Some(prev) = self.nodes.last_mut() {
+            if prev.heading.1 > at {
+                prev.heading.1 = at;
+            }
+        }
+        let label_end = at + label.len;
+        let heading_start = label_end + (self.text[label_end..line_end].len() - self.text[label_end..line_end].trim_start_matches(is_space).len());
+        let heading_end = self.text[heading_start..line_end]
+            .char_indices()
+            .find(|&(_, c)| heading_terminator(c))
+            .map_or(line_end, |(i, _)| heading_start + i);
+        let number = if label.form == LabelForm::Sequence && label.number == 0 {
+            // 最后 continues the open series.
+            self.open_of_form(LabelForm::Sequence).map_or(1, |i| self.nodes[i].number + 1)
+        } else {
+            label.number
+        };
+        self.push(FlatNode {
+            form: label.form,
+            number,
+            unnumbered: None,
+            label: (at, label_end),
+            heading: (heading_start, heading_end),
+            body: (heading_end, heading_end),
+            end: heading_end,
+            parent: None,
+            depth: 0,
+            in_group: false,
+            children: Vec::new(),
+        });
+        true
+    }
+
+    fn open_of_form(&self, form: LabelForm) -> Option<usize> {
+        self.stack.iter().rev().copied().find(|&i| self.nodes[i].form == form)
+    }
+
+    /// The stack depth the new node's parent is at (its parent is `stack[depth - 1]`),
+    /// or `None` if the label is not a node here.
+    fn place(&self, label: &Label, at: usize, position: Position) -> Option<usize> {
+        use LabelForm::*;
+        let form = label.form;
+        // Which inline positions each form may take.
+        let allowed = match position {
+            Position::LineStart => true,
+            Position::AfterBreak => true,
+            Position::AfterComma => matches!(form, Shi | Sequence | Circled | Ordinal),
+            Position::Anywhere => matches!(form, ChineseParen | ArabicParen | Shi | Circled | ArabicDot | ChineseComma),
+        };
+        if !allowed {
+            return None;
+        }
+        let same: Vec<usize> = (0..self.stack.len()).rev().filter(|&d| self.nodes[self.stack[d]].form == form).collect();
+        // The open node this label continues (二是 after 一是, 最后 after 其次).
+        let continues = same.iter().copied().find(|&d| {
+            let open = &self.nodes[self.stack[d]];
+            label.number == open.number + 1 || (form == Sequence && label.number == 0)
+        });
+        if let Some(d) = continues {
+            return Some(d);
+        }
+        let series_starts = || self.series_continues(label, at);
+        let first_of_series = label.number == 1 || (form == Sequence && label.number == 1);
+        match position {
+            Position::LineStart => {
+                match form {
+                    // Words and markers that are also ordinary prose need a second item nearby.
+                    Shi | Sequence | Ordinal | Circled if first_of_series && !series_starts() => return None,
+                    Sequence if label.number != 1 => return None,
+                    _ => {}
+                }
+                if let Some(&d) = same.first() {
+                    let top_has_form = self.nodes[*self.stack.last()?].form == form;
+                    if first_of_series && !top_has_form {
+                        // A new series under an item of the same form: `1.` … `整改情况：` `1.` `2.`
+                        return Some(self.stack.len());
+                    }
+                    // Skipped or repeated numbers: still a sibling of the open one.
+                    return Some(d);
+                }
+                Some(self.stack.len())
+            }
+            _ => {
+                // "一、" inside prose ("统一、规范") is only a label when it continues a series.
+                if position == Position::Anywhere && form == ChineseComma {
+                    return None;
+                }
+                if !first_of_series || !series_starts() {
+                    return None;
+                }
+                Some(self.stack.len())
+            }
+        }
+    }
+
+    /// Whether the label's series has its next item within [`SERIES_WINDOW`] bytes.
+    fn series_continues(&self, label: &Label, at: usize) -> bool {
+        let Some(next) = next_in_series(label) else { return false };
+        let from = at + label.len;
+        let mut to = (from + SERIES_WINDOW).min(self.region_end);
+        while !self.text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let window = &self.text[from..to];
+        if label.form == LabelForm::ArabicDot {
+            return [format!("{next}."), format!("{next}、")].iter().any(|n| window.contains(n.as_str()));
+        }
+        window.contains(next.as_str())
+    }
+
+    fn push(&mut self, mut node: FlatNode) {
+        let index = self.nodes.len();
+        let parent = self.stack.last().copied();
+        node.parent = parent;
+        node.depth = self.stack.len() as u32 + 1;
+        node.in_group = node.unnumbered == Some(Unnumbered::Group) || parent.is_some_and(|p| self.nodes[p].in_group);
+        if let Some(p) = parent {
+            self.nodes[p].children.push(index);
+        }
+        self.nodes.push(node);
+        self.stack.push(index);
+    }
+
+    /// Bodies run from the heading's end to the next node; ends cover descendants.
+    fn finish(mut self) -> Vec<FlatNode> {
+        let text = self.text;
+        let count = self.nodes.len();
+        for i in 0..count {
+            let next_start = if i + 1 < count { self.nodes[i + 1].label.0 } else { self.region_end };
+            let heading_end = self.nodes[i].heading.1;
+            // Skip the heading's terminator; an unnumbered heading has none.
+            let mut body_start = heading_end;
+            if let Some(c) = text[heading_end..next_start].chars().next() {
+                if heading_terminator(c) {
+                    body_start += c.len_utf8();
+                }
+            }
+            let body = &text[body_start..next_start];
+            let trimmed_start = body_start + (body.len() - body.trim_start_matches(is_space).len());
+            let trimmed_end = body_start + body.trim_end_matches(is_space).len();
+            self.nodes[i].body = if trimmed_end > trimmed_start { (trimmed_start, trimmed_end) } else { (body_start, body_start) };
+            // The node's own text ends with its body, or with its heading when the body is empty.
+            self.nodes[i].end = self.nodes[i].body.1.max(self.nodes[i].heading.1);
+        }
+        // Children come after parents, so a reverse pass sees every child's end first.
+        for i in (0..count).rev() {
+            if let Some(p) = self.nodes[i].parent {
+                if self.nodes[i].end > self.nodes[p].end {
+                    self.nodes[p].end = self.nodes[i].end;
+                }
+            }
+        }
+        self.nodes
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Position {
+    LineStart,
+    /// After `。；：！？` inside a line.
+    AfterBreak,
+    /// After `，` inside a line (only 一是-like markers).
+    AfterComma,
+    /// Anywhere in a one-line paste.
+    Anywhere,
+}
+
+fn may_start_label(c: char) -> bool {
+    matches!(c, '（' | '0'..='9' | '第' | '首' | '其' | '再' | '最' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+        || ('①'..='⑳').contains(&c)
+        || ('㉑'..='㉟').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `label|heading` per node, indented by depth.
+    fn outline(text: &str) -> String {
+        let nodes = build(text, 0, text.len());
+        nodes
+            .iter()
+            .map(|n| {
+                format!(
+                    "{}{}|{}",
+                    "  ".repeat(n.depth as usize - 1),
+                    &text[n.label.0..n.label.1],
+                    &text[n.heading.0..n.heading.1]
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn nests_by_document_order() {
+        let t = "一、整改情况\n（一）关于甲方面\n1.问题甲。\n整改情况：一是做甲；二是做乙。\n2.问题乙。\n（二）关于乙方面\n3.问题丙。\n二、下一步\n";
+        assert_eq!(
+            outline(t),
+            "一、|整改情况\n  （一）|关于甲方面\n    1.|问题甲\n      一是|做甲\n      二是|做乙\n    2.|问题乙\n  （二）|关于乙方面\n    3.|问题丙\n二、|下一步"
+        );
+    }
+
+    #[test]
+    fn shi_under_paren_and_unnumbered_part() {
+        let t = "一、做法\n（一）强化领导\n一是成立小组。\n二是压实责任。\n下一步工作打算\n1.持续巩固。\n2.建立机制。\n";
+        assert_eq!(
+            outline(t),
+            "一、|做法\n  （一）|强化领导\n    一是|成立小组\n    二是|压实责任\n|下一步工作打算\n  1.|持续巩固\n  2.|建立机制"
+        );
+    }
+
+    #[test]
+    fn groups_sit_under_the_top_section() {
+        let t = "二、问题整改情况\n已完成整改的问题（2个）\n1.甲。\n2.乙。\n正在整改的问题（1个）\n3.丙。\n三、打算\n";
+        assert_eq!(
+            outline(t),
+            "二、|问题整改情况\n  |已完成整改的问题（2个）\n    1.|甲\n    2.|乙\n  |正在整改的问题（1个）\n    3.|丙\n三、|打算"
+        );
+    }
+
+    #[test]
+    fn inline_restart_nests_and_line_start_continues() {
+        let t = "1.问题甲。整改情况：1.建章；2.立制。\n2.问题乙。\n";
+        assert_eq!(outline(t), "1.|问题甲\n  1.|建章\n  2.|立制\n2.|问题乙");
+    }
+
+    #[test]
+    fn lone_markers_are_prose() {
+        let t = "1.问题甲。首先，要学习。最后，要落实。一是好的。\n";
+        assert_eq!(outline(t), "1.|问题甲");
+    }
+
+    #[test]
+    fn one_line_paste() {
+        let filler = "内容".repeat(400);
+        let t = format!("一、加强领导（一）成立小组。{filler}（二）压实责任。{filler}二、整改情况1.问题甲。{filler}2.问题乙。");
+        let got = outline(&t);
+        assert_eq!(got, "一、|加强领导\n  （一）|成立小组\n  （二）|压实责任\n二、|整改情况\n  1.|问题甲\n  2.|问题乙");
+    }
+}

@@ -12,10 +12,13 @@
 
 use crate::model::*;
 
+pub mod checks;
 pub mod labels;
 pub mod numerals;
+pub mod status;
 pub mod text;
 pub mod tree;
+pub mod utf16;
 
 /// Input that is not text we can read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,12 +44,82 @@ impl std::error::Error for InputError {}
 pub fn parse_bytes(bytes: &[u8]) -> Result<Notice, InputError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(parse(text)),
-        Err(e) => Err(InputError::InvalidUtf8 { offset: e.valid_up_to() }),
+        Err(e) => Err(InputError::InvalidUtf8 {
+            offset: e.valid_up_to(),
+        }),
     }
 }
 
 /// Parses the text of a notice. Never panics; text with no numbering gives an empty outline.
 pub fn parse(text: &str) -> Notice {
-    let _ = text;
-    Notice { schema_version: SCHEMA_VERSION.to_string(), ..Default::default() }
+    let src = text::Source::new(text);
+    let (meta, region) = (Meta::default(), (0, src.folded.len()));
+    let stated = Stated::default();
+
+    let flat = tree::build(&src.folded, region.0, region.1);
+    let roles = status::classify(&src.folded, &flat);
+    let mut conflicts = Vec::new();
+    let mut outline = nest(&src, &flat, &roles, &mut conflicts);
+    let counts = checks::count(&mut outline);
+    let checks = checks::checks(&stated, &counts, &outline, &conflicts);
+
+    let mut notice = Notice {
+        schema_version: SCHEMA_VERSION.to_string(),
+        meta,
+        stated,
+        outline,
+        counts,
+        checks,
+    };
+    utf16::fill_all(&mut notice, text);
+    notice
+}
+
+/// Turns the flat, classified nodes into the nested model, with text sliced from the input.
+fn nest(
+    src: &text::Source,
+    flat: &[tree::FlatNode],
+    roles: &[status::Role],
+    conflicts: &mut Vec<(Span, Status, Status)>,
+) -> Vec<Node> {
+    fn build(
+        i: usize,
+        src: &text::Source,
+        flat: &[tree::FlatNode],
+        roles: &[status::Role],
+        conflicts: &mut Vec<(Span, Status, Status)>,
+    ) -> Node {
+        let f = &flat[i];
+        let role = roles[i];
+        let children: Vec<Node> = f
+            .children
+            .iter()
+            .map(|&c| build(c, src, flat, roles, conflicts))
+            .collect();
+        let span = src.span(f.label.0, f.end);
+        if let (Some(own), Some(group)) = (role.own_status_conflict, role.status) {
+            conflicts.push((span, group, own));
+        }
+        Node {
+            label: src.original_text(f.label.0, f.label.1).to_string(),
+            heading: src.original_text(f.heading.0, f.heading.1).to_string(),
+            body: src.original_text(f.body.0, f.body.1).to_string(),
+            kind: role.kind,
+            status: role.status,
+            form: f.form,
+            number: f.number,
+            level: f.depth,
+            measures: (role.kind == NodeKind::Problem).then_some(children.len() as u32),
+            progress: None,
+            span,
+            label_span: src.span(f.label.0, f.label.1),
+            heading_span: src.span(f.heading.0, f.heading.1),
+            body_span: src.span(f.body.0, f.body.1),
+            children,
+        }
+    }
+    (0..flat.len())
+        .filter(|&i| flat[i].parent.is_none())
+        .map(|i| build(i, src, flat, roles, conflicts))
+        .collect()
 }

@@ -52,12 +52,18 @@ impl<'a> Source<'a> {
                 breaks.push((folded.len() as u32, after_original as u32));
             }
         }
-        Source { original, folded, breaks }
+        Source {
+            original,
+            folded,
+            breaks,
+        }
     }
 
     /// The input offset of a folded offset (which must be on a folded char boundary).
     pub fn to_original(&self, folded_offset: usize) -> usize {
-        let i = self.breaks.partition_point(|&(f, _)| (f as usize) <= folded_offset);
+        let i = self
+            .breaks
+            .partition_point(|&(f, _)| (f as usize) <= folded_offset);
         let original = if i == 0 {
             folded_offset
         } else {
@@ -100,8 +106,13 @@ impl<'a> Source<'a> {
 pub fn fold_char(c: char) -> Option<char> {
     Some(match c {
         // Invisible characters that copy-paste brings along: BOM, zero-width, bidi controls.
-        '\u{feff}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{200e}' | '\u{200f}'
-        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => return None,
+        '\u{feff}'
+        | '\u{200b}'..='\u{200d}'
+        | '\u{2060}'
+        | '\u{200e}'
+        | '\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}' => return None,
         '\t' | '\u{3000}' | '\u{a0}' | '\u{2002}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => ' ',
         '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}' => ' ',
         '\u{2028}' | '\u{2029}' | '\u{85}' => '\n',
@@ -172,7 +183,8 @@ static TRADITIONAL: &[(char, char)] = &{
 };
 
 const fn decode3(b: &[u8], i: usize) -> char {
-    let v = ((b[i] as u32 & 0x0f) << 12) | ((b[i + 1] as u32 & 0x3f) << 6) | (b[i + 2] as u32 & 0x3f);
+    let v =
+        ((b[i] as u32 & 0x0f) << 12) | ((b[i + 1] as u32 & 0x3f) << 6) | (b[i + 2] as u32 & 0x3f);
     match char::from_u32(v) {
         Some(c) => c,
         None => '\0',
@@ -183,8 +195,11 @@ fn to_simplified(c: char) -> char {
     use std::sync::OnceLock;
     static SORTED: OnceLock<Vec<(char, char)>> = OnceLock::new();
     let table = SORTED.get_or_init(|| {
-        let mut v: Vec<(char, char)> =
-            TRADITIONAL.iter().copied().filter(|&(t, s)| t != '\0' && t != s).collect();
+        let mut v: Vec<(char, char)> = TRADITIONAL
+            .iter()
+            .copied()
+            .filter(|&(t, s)| t != '\0' && t != s)
+            .collect();
         v.sort_unstable();
         v.dedup_by_key(|p| p.0);
         v
@@ -204,7 +219,10 @@ mod tests {
         let s = Source::new("\u{feff}（１）問題:\r\n");
         assert_eq!(s.folded, "（1）问题：\n");
         let start = s.folded.find('1').unwrap();
-        assert_eq!(&s.original[s.span(start, start + 1).start..s.span(start, start + 1).end], "１");
+        assert_eq!(
+            &s.original[s.span(start, start + 1).start..s.span(start, start + 1).end],
+            "１"
+        );
         assert_eq!(s.original_text(0, s.folded.len() - 1), "（１）問題:");
     }
 

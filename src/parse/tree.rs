@@ -28,6 +28,8 @@ use crate::model::LabelForm;
 
 /// A line longer than this (in bytes) is treated as a paste that lost its line breaks.
 pub const LONG_LINE: usize = 1200;
+/// The deepest nesting kept; deeper labels become siblings (bounds recursion everywhere after).
+pub const MAX_DEPTH: usize = 24;
 /// How far ahead (in bytes) an inline series' second label must appear for its first to count.
 const SERIES_WINDOW: usize = 4000;
 
@@ -69,10 +71,18 @@ struct Builder<'t> {
 
 /// Builds the flat outline of `text[start..end]` (folded text).
 pub fn build(text: &str, start: usize, end: usize) -> Vec<FlatNode> {
-    let mut b = Builder { text, region_end: end, nodes: Vec::new(), stack: Vec::new(), outer_form: None };
+    let mut b = Builder {
+        text,
+        region_end: end,
+        nodes: Vec::new(),
+        stack: Vec::new(),
+        outer_form: None,
+    };
     let mut line_start = start;
     while line_start < end {
-        let line_end = text[line_start..end].find('\n').map_or(end, |i| line_start + i);
+        let line_end = text[line_start..end]
+            .find('\n')
+            .map_or(end, |i| line_start + i);
         b.line(line_start, line_end);
         line_start = line_end + 1;
     }
@@ -123,7 +133,11 @@ impl Builder<'_> {
             let after_break = prev.is_some_and(sentence_break);
             let after_comma = prev == Some('，');
             // Never start inside a number ("21." read from its "1.", "十一是" from its "一是").
-            let inside_number = prev.is_some_and(|p| p.is_ascii_digit() || super::numerals::chinese_digit(p).is_some() || matches!(p, '十' | '百' | '、'));
+            let inside_number = prev.is_some_and(|p| {
+                p.is_ascii_digit()
+                    || super::numerals::chinese_digit(p).is_some()
+                    || matches!(p, '十' | '百' | '、')
+            });
             if may_start_label(c) && !inside_number && (after_break || after_comma || long) {
                 if let Some(label) = label_at(rest) {
                     let position = if after_break {
@@ -156,17 +170,45 @@ impl Builder<'_> {
             return None;
         }
         // "整改情况：" and its kin introduce a problem's rectification text; they are not nodes.
-        const INTRODUCERS: [&str; 6] = ["整改情况", "整改结果", "整改成效", "整改进展", "整改措施", "整改落实情况"];
+        const INTRODUCERS: [&str; 6] = [
+            "整改情况",
+            "整改结果",
+            "整改成效",
+            "整改进展",
+            "整改措施",
+            "整改落实情况",
+        ];
         if INTRODUCERS.iter().any(|w| body.starts_with(w)) {
             return None;
         }
-        const GROUP_WORDS: [&str; 10] =
-            ["已完成", "已整改", "完成整改", "整改完成", "正在", "推进", "未完成", "尚未", "持续", "长期"];
-        if (body.contains("问题") || body.contains("事项")) && GROUP_WORDS.iter().any(|w| body.contains(w)) {
+        const GROUP_WORDS: [&str; 10] = [
+            "已完成",
+            "已整改",
+            "完成整改",
+            "整改完成",
+            "正在",
+            "推进",
+            "未完成",
+            "尚未",
+            "持续",
+            "长期",
+        ];
+        if (body.contains("问题") || body.contains("事项"))
+            && GROUP_WORDS.iter().any(|w| body.contains(w))
+        {
             return Some(Unnumbered::Group);
         }
-        const PART_WORDS: [&str; 6] = ["工作打算", "工作安排", "工作计划", "下步打算", "努力方向", "工作思路"];
-        if self.outer_form.is_some() && (body.starts_with("下一步") || PART_WORDS.iter().any(|w| body.ends_with(w))) {
+        const PART_WORDS: [&str; 6] = [
+            "工作打算",
+            "工作安排",
+            "工作计划",
+            "下步打算",
+            "努力方向",
+            "工作思路",
+        ];
+        if self.outer_form.is_some()
+            && (body.starts_with("下一步") || PART_WORDS.iter().any(|w| body.ends_with(w)))
+        {
             return Some(Unnumbered::Part);
         }
         None
@@ -205,7 +247,10 @@ impl Builder<'_> {
 
     /// Decides whether `label` at `at` is a node, and where it goes; opens it if so.
     fn try_open(&mut self, label: Label, at: usize, line_end: usize, position: Position) -> bool {
-        let Some(parent_depth) = self.place(&label, at, position) else { return false };
+        let Some(parent_depth) = self.place(&label, at, position) else {
+            return false;
+        };
+        let parent_depth = parent_depth.min(MAX_DEPTH - 1);
         self.stack.truncate(parent_depth);
         if self.outer_form.is_none() {
             self.outer_form = Some(label.form);
@@ -217,14 +262,19 @@ impl Builder<'_> {
             }
         }
         let label_end = at + label.len;
-        let heading_start = label_end + (self.text[label_end..line_end].len() - self.text[label_end..line_end].trim_start_matches(is_space).len());
+        let heading_start = label_end
+            + (self.text[label_end..line_end].len()
+                - self.text[label_end..line_end]
+                    .trim_start_matches(is_space)
+                    .len());
         let heading_end = self.text[heading_start..line_end]
             .char_indices()
             .find(|&(_, c)| heading_terminator(c))
             .map_or(line_end, |(i, _)| heading_start + i);
         let number = if label.form == LabelForm::Sequence && label.number == 0 {
             // 最后 continues the open series.
-            self.open_of_form(LabelForm::Sequence).map_or(1, |i| self.nodes[i].number + 1)
+            self.open_of_form(LabelForm::Sequence)
+                .map_or(1, |i| self.nodes[i].number + 1)
         } else {
             label.number
         };
@@ -245,7 +295,11 @@ impl Builder<'_> {
     }
 
     fn open_of_form(&self, form: LabelForm) -> Option<usize> {
-        self.stack.iter().rev().copied().find(|&i| self.nodes[i].form == form)
+        self.stack
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| self.nodes[i].form == form)
     }
 
     /// The stack depth the new node's parent is at (its parent is `stack[depth - 1]`),
@@ -258,12 +312,18 @@ impl Builder<'_> {
             Position::LineStart => true,
             Position::AfterBreak => true,
             Position::AfterComma => matches!(form, Shi | Sequence | Circled | Ordinal),
-            Position::Anywhere => matches!(form, ChineseParen | ArabicParen | Shi | Circled | ArabicDot | ChineseComma),
+            Position::Anywhere => matches!(
+                form,
+                ChineseParen | ArabicParen | Shi | Circled | ArabicDot | ChineseComma
+            ),
         };
         if !allowed {
             return None;
         }
-        let same: Vec<usize> = (0..self.stack.len()).rev().filter(|&d| self.nodes[self.stack[d]].form == form).collect();
+        let same: Vec<usize> = (0..self.stack.len())
+            .rev()
+            .filter(|&d| self.nodes[self.stack[d]].form == form)
+            .collect();
         // The open node this label continues (二是 after 一是, 最后 after 其次).
         let continues = same.iter().copied().find(|&d| {
             let open = &self.nodes[self.stack[d]];
@@ -278,7 +338,9 @@ impl Builder<'_> {
             Position::LineStart => {
                 match form {
                     // Words and markers that are also ordinary prose need a second item nearby.
-                    Shi | Sequence | Ordinal | Circled if first_of_series && !series_starts() => return None,
+                    Shi | Sequence | Ordinal | Circled if first_of_series && !series_starts() => {
+                        return None
+                    }
                     Sequence if label.number != 1 => return None,
                     _ => {}
                 }
@@ -298,7 +360,13 @@ impl Builder<'_> {
                 if position == Position::Anywhere && form == ChineseComma {
                     return None;
                 }
-                if !first_of_series || !series_starts() {
+                // An inline series may nest once under an item of its own form, never twice.
+                let n = self.stack.len();
+                let twice = n >= 2
+                    && self.stack[n - 2..]
+                        .iter()
+                        .all(|&t| self.nodes[t].form == form);
+                if !first_of_series || twice || !series_starts() {
                     return None;
                 }
                 Some(self.stack.len())
@@ -308,7 +376,9 @@ impl Builder<'_> {
 
     /// Whether the label's series has its next item within [`SERIES_WINDOW`] bytes.
     fn series_continues(&self, label: &Label, at: usize) -> bool {
-        let Some(next) = next_in_series(label) else { return false };
+        let Some(next) = next_in_series(label) else {
+            return false;
+        };
         let from = at + label.len;
         let mut to = (from + SERIES_WINDOW).min(self.region_end);
         while !self.text.is_char_boundary(to) {
@@ -316,7 +386,9 @@ impl Builder<'_> {
         }
         let window = &self.text[from..to];
         if label.form == LabelForm::ArabicDot {
-            return [format!("{next}."), format!("{next}、")].iter().any(|n| window.contains(n.as_str()));
+            return [format!("{next}."), format!("{next}、")]
+                .iter()
+                .any(|n| window.contains(n.as_str()));
         }
         window.contains(next.as_str())
     }
@@ -326,7 +398,8 @@ impl Builder<'_> {
         let parent = self.stack.last().copied();
         node.parent = parent;
         node.depth = self.stack.len() as u32 + 1;
-        node.in_group = node.unnumbered == Some(Unnumbered::Group) || parent.is_some_and(|p| self.nodes[p].in_group);
+        node.in_group = node.unnumbered == Some(Unnumbered::Group)
+            || parent.is_some_and(|p| self.nodes[p].in_group);
         if let Some(p) = parent {
             self.nodes[p].children.push(index);
         }
@@ -339,7 +412,11 @@ impl Builder<'_> {
         let text = self.text;
         let count = self.nodes.len();
         for i in 0..count {
-            let next_start = if i + 1 < count { self.nodes[i + 1].label.0 } else { self.region_end };
+            let next_start = if i + 1 < count {
+                self.nodes[i + 1].label.0
+            } else {
+                self.region_end
+            };
             let heading_end = self.nodes[i].heading.1;
             // Skip the heading's terminator; an unnumbered heading has none.
             let mut body_start = heading_end;
@@ -351,7 +428,11 @@ impl Builder<'_> {
             let body = &text[body_start..next_start];
             let trimmed_start = body_start + (body.len() - body.trim_start_matches(is_space).len());
             let trimmed_end = body_start + body.trim_end_matches(is_space).len();
-            self.nodes[i].body = if trimmed_end > trimmed_start { (trimmed_start, trimmed_end) } else { (body_start, body_start) };
+            self.nodes[i].body = if trimmed_end > trimmed_start {
+                (trimmed_start, trimmed_end)
+            } else {
+                (body_start, body_start)
+            };
             // The node's own text ends with its body, or with its heading when the body is empty.
             self.nodes[i].end = self.nodes[i].body.1.max(self.nodes[i].heading.1);
         }
@@ -379,8 +460,26 @@ enum Position {
 }
 
 fn may_start_label(c: char) -> bool {
-    matches!(c, '（' | '0'..='9' | '第' | '首' | '其' | '再' | '最' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
-        || ('①'..='⑳').contains(&c)
+    matches!(
+        c,
+        '（' | '0'
+            ..='9'
+                | '第'
+                | '首'
+                | '其'
+                | '再'
+                | '最'
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+    ) || ('①'..='⑳').contains(&c)
         || ('㉑'..='㉟').contains(&c)
 }
 

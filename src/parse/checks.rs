@@ -1,0 +1,274 @@
+//! Counts derived from the outline, and the places where the notice's own statements disagree
+//! with them ("通报称18个问题，大纲列出16个").
+
+use crate::model::{Check, Counts, Node, NodeKind, Progress, Severity, Span, Stated, Status};
+
+/// Fills `progress` on every node that contains problems and returns the totals.
+pub fn count(outline: &mut [Node]) -> Counts {
+    let mut counts = Counts::default();
+    for node in outline.iter_mut() {
+        let p = fill_progress(node, &mut counts);
+        add(&mut counts.progress, &p);
+    }
+    counts.aspects = count_aspects(outline);
+    if counts.progress.problems > 0 {
+        counts.completion_rate = Some(percent(counts.progress.done, counts.progress.problems));
+    }
+    counts
+}
+
+fn percent(part: u32, whole: u32) -> f64 {
+    (part as f64 * 1000.0 / whole as f64).round() / 10.0
+}
+
+fn add(total: &mut Progress, p: &Progress) {
+    total.problems += p.problems;
+    total.done += p.done;
+    total.in_progress += p.in_progress;
+    total.not_done += p.not_done;
+    total.unknown += p.unknown;
+    total.measures += p.measures;
+}
+
+/// The progress of the problems in `node`'s subtree; sets it on sections that contain any.
+fn fill_progress(node: &mut Node, counts: &mut Counts) -> Progress {
+    counts.nodes += 1;
+    if node.kind == NodeKind::Section {
+        counts.sections += 1;
+    }
+    let mut p = Progress::default();
+    if node.kind == NodeKind::Problem {
+        p.problems = 1;
+        match node.status.unwrap_or(Status::Unknown) {
+            Status::Done => p.done = 1,
+            Status::InProgress => p.in_progress = 1,
+            Status::NotDone => p.not_done = 1,
+            Status::Unknown => p.unknown = 1,
+        }
+        p.measures = node.measures.unwrap_or(0);
+    }
+    for child in node.children.iter_mut() {
+        let c = fill_progress(child, counts);
+        add(&mut p, &c);
+    }
+    if node.kind != NodeKind::Problem && p.problems > 0 {
+        node.progress = Some(p);
+    }
+    p
+}
+
+/// Aspects (方面): the sections that directly hold problems, not counting status groups
+/// (which hold problems of every aspect) — counted where problems have such a parent.
+fn count_aspects(outline: &[Node]) -> u32 {
+    fn walk(nodes: &[Node], n: &mut u32) {
+        for node in nodes {
+            let holds = node.kind == NodeKind::Section
+                && node.children.iter().any(|c| c.kind == NodeKind::Problem)
+                && !is_status_group(node);
+            if holds && node.level > 1 {
+                *n += 1;
+            }
+            walk(&node.children, n);
+        }
+    }
+    let mut n = 0;
+    walk(outline, &mut n);
+    n
+}
+
+fn is_status_group(node: &Node) -> bool {
+    super::status::group_heading_status(&node.heading).is_some()
+}
+
+/// Every disagreement between the stated figures and the outline.
+pub fn checks(
+    stated: &Stated,
+    counts: &Counts,
+    outline: &[Node],
+    conflicts: &[(Span, Status, Status)],
+) -> Vec<Check> {
+    let mut out = Vec::new();
+    let problems: Vec<&Node> = problems(outline);
+    // The problems that make up a difference: those not of the status the notice counts.
+    let problems_not = |status: Status| -> Vec<Span> {
+        problems
+            .iter()
+            .filter(|n| n.status != Some(status))
+            .map(|n| n.span)
+            .take(50)
+            .collect()
+    };
+    let stated_span = |field: &str| stated.spans.get(field).copied();
+    let p = &counts.progress;
+
+    let mut compare = |code: &str,
+                       stated_value: Option<u32>,
+                       derived: u32,
+                       zh: &str,
+                       en: &str,
+                       spans: Vec<Span>| {
+        let Some(s) = stated_value else { return };
+        if s == derived || (derived == 0 && counts.progress.problems == 0 && code != "problems") {
+            return;
+        }
+        let mut all: Vec<Span> = stated_span(code).into_iter().collect();
+        all.extend(spans);
+        out.push(Check {
+            code: code.to_string(),
+            severity: Severity::Mismatch,
+            stated: Some(s as f64),
+            derived: Some(derived as f64),
+            message_zh: format!("通报称{zh}{s}个，大纲列出{derived}个"),
+            message_en: format!("The notice states {s} {en}; the outline lists {derived}"),
+            spans: all,
+        });
+    };
+    compare(
+        "problems",
+        stated.problems,
+        p.problems,
+        "问题",
+        "problems",
+        Vec::new(),
+    );
+    compare(
+        "problems_done",
+        stated.problems_done,
+        p.done,
+        "已完成整改",
+        "problems done",
+        problems_not(Status::Done),
+    );
+    compare(
+        "problems_in_progress",
+        stated.problems_in_progress,
+        p.in_progress,
+        "正在整改",
+        "problems in progress",
+        problems_not(Status::InProgress),
+    );
+    compare(
+        "problems_not_done",
+        stated.problems_not_done,
+        p.not_done,
+        "未完成整改",
+        "problems not done",
+        Vec::new(),
+    );
+    if counts.aspects > 0 {
+        compare(
+            "aspects",
+            stated.aspects,
+            counts.aspects,
+            "问题方面",
+            "aspects",
+            Vec::new(),
+        );
+    }
+    if p.measures > 0 {
+        compare(
+            "measures",
+            stated.measures,
+            p.measures,
+            "整改措施",
+            "measures",
+            Vec::new(),
+        );
+    }
+
+    // The stated figures among themselves.
+    if let (Some(total), Some(done)) = (stated.problems, stated.problems_done) {
+        let parts =
+            done + stated.problems_in_progress.unwrap_or(0) + stated.problems_not_done.unwrap_or(0);
+        if (stated.problems_in_progress.is_some() || stated.problems_not_done.is_some())
+            && parts != total
+        {
+            out.push(Check {
+                code: "stated_sum".into(),
+                severity: Severity::Notice,
+                stated: Some(total as f64),
+                derived: Some(parts as f64),
+                message_zh: format!("通报所列各状态问题数之和为{parts}个，与所称{total}个不符"),
+                message_en: format!(
+                    "The stated statuses add up to {parts}, not the stated {total} problems"
+                ),
+                spans: [
+                    "problems",
+                    "problems_done",
+                    "problems_in_progress",
+                    "problems_not_done",
+                ]
+                .iter()
+                .filter_map(|f| stated_span(f))
+                .collect(),
+            });
+        }
+        if let Some(rate) = stated.completion_rate {
+            let implied = if total > 0 { percent(done, total) } else { 0.0 };
+            if total > 0 && (rate - implied).abs() > 0.6 {
+                out.push(Check {
+                    code: "completion_rate".into(),
+                    severity: Severity::Notice,
+                    stated: Some(rate),
+                    derived: Some(implied),
+                    message_zh: format!("通报称整改完成率{rate}%，按所称数字计算应为{implied}%"),
+                    message_en: format!("The notice states a completion rate of {rate}%; its own figures give {implied}%"),
+                    spans: ["completion_rate", "problems", "problems_done"].iter().filter_map(|f| stated_span(f)).collect(),
+                });
+            }
+        }
+    }
+
+    for &(span, group, own) in conflicts {
+        out.push(Check {
+            code: "item_status".into(),
+            severity: Severity::Notice,
+            stated: None,
+            derived: None,
+            message_zh: format!(
+                "该问题列在“{}”下，但其整改情况写明“{}”",
+                status_zh(group),
+                status_zh(own)
+            ),
+            message_en: format!(
+                "This problem is listed as {}, but its own text says {}",
+                status_en(group),
+                status_en(own)
+            ),
+            spans: vec![span],
+        });
+    }
+    out
+}
+
+fn problems(nodes: &[Node]) -> Vec<&Node> {
+    let mut out = Vec::new();
+    fn walk<'a>(nodes: &'a [Node], out: &mut Vec<&'a Node>) {
+        for n in nodes {
+            if n.kind == NodeKind::Problem {
+                out.push(n);
+            }
+            walk(&n.children, out);
+        }
+    }
+    walk(nodes, &mut out);
+    out
+}
+
+pub fn status_zh(s: Status) -> &'static str {
+    match s {
+        Status::Done => "已完成",
+        Status::InProgress => "正在整改",
+        Status::NotDone => "未完成",
+        Status::Unknown => "未知",
+    }
+}
+
+pub fn status_en(s: Status) -> &'static str {
+    match s {
+        Status::Done => "done",
+        Status::InProgress => "in progress",
+        Status::NotDone => "not done",
+        Status::Unknown => "unknown",
+    }
+}

@@ -1,0 +1,306 @@
+//! Which nodes are the inspection's feedback problems, and each one's status.
+//!
+//! 1. **The problem section**: a node whose heading speaks of feedback problems
+//!    (`二、巡察反馈问题整改落实情况`, `反馈意见整改情况`). Without one, the whole notice is searched.
+//! 2. **The problem level**: inside that section, the shallowest numbering form whose items mostly
+//!    carry rectification words in their own text (`整改情况：`, `已完成整改`, `正在推进`), so that
+//!    `（一）关于…方面` stays a section and `1.学习不深入。整改情况：…` is the problem.
+//! 3. **Status**: a status group above the problem decides (`已完成整改的问题`,
+//!    `（二）正在推进整改的问题`); otherwise the problem's own words, strongest first:
+//!    not done (`尚未完成`, `暂不具备条件`) › in progress (`正在整改`, `阶段性`, `长期坚持`)
+//!    › done (`已完成整改`, `已销号`) › weaker words (`正在` › `已完成` › `持续`/`逐步`/`待`).
+//! 4. Everything under a problem is a measure (`一是…` steps); other nodes with children are
+//!    sections, the rest items.
+
+use super::tree::{FlatNode, Unnumbered};
+use crate::model::{LabelForm, NodeKind, Status};
+
+/// The classification of one flat node.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Role {
+    pub kind: NodeKind,
+    pub status: Option<Status>,
+    /// The status a group heading above gave, when the problem's own words disagree with it.
+    pub own_status_conflict: Option<Status>,
+    /// Whether this node is a status group heading (它下面的问题 take its status).
+    pub group_status: Option<Status>,
+}
+
+const NOT_DONE: [&str; 8] = [
+    "尚未完成",
+    "未完成整改",
+    "尚未整改",
+    "未整改",
+    "暂不具备",
+    "暂未完成",
+    "无法完成",
+    "尚未启动",
+];
+const IN_PROGRESS: [&str; 16] = [
+    "正在整改",
+    "正在推进",
+    "正在进行",
+    "正在落实",
+    "整改中",
+    "推进中",
+    "阶段性",
+    "基本完成",
+    "初步完成",
+    "长期坚持",
+    "长期整改",
+    "持续整改",
+    "持续推进整改",
+    "待完成",
+    "待整改",
+    "需长期",
+];
+const DONE: [&str; 12] = [
+    "已完成整改",
+    "已整改完成",
+    "整改已完成",
+    "已整改到位",
+    "整改到位",
+    "已销号",
+    "已办结",
+    "已全部完成",
+    "已按期完成",
+    "整改完成",
+    "已完成",
+    "已整改",
+];
+
+/// The status that a text states, strongest statement first; `None` if it states none.
+///
+/// `该问题已完成整改。` → done; `一是已修订制度；二是正在推进系统建设。` → in progress;
+/// `因客观原因，暂不具备整改条件。` → not done.
+pub fn status_of_text(text: &str) -> Option<Status> {
+    if NOT_DONE.iter().any(|w| text.contains(w))
+        || (text.contains("未完成") && !text.contains("已完成"))
+    {
+        return Some(Status::NotDone);
+    }
+    if IN_PROGRESS.iter().any(|w| text.contains(w)) {
+        return Some(Status::InProgress);
+    }
+    if DONE.iter().any(|w| text.contains(w)) {
+        return Some(Status::Done);
+    }
+    if ["正在", "持续", "逐步", "待"]
+        .iter()
+        .any(|w| text.contains(w))
+    {
+        return Some(Status::InProgress);
+    }
+    None
+}
+
+/// `已完成整改的问题（10个）`, `（二）正在推进整改的问题`: a heading that groups problems by status.
+pub fn group_heading_status(heading: &str) -> Option<Status> {
+    if heading.chars().count() > 30 || !(heading.contains("问题") || heading.contains("事项")) {
+        return None;
+    }
+    status_of_text(heading)
+}
+
+/// Whether a heading introduces the feedback problems (`巡察反馈问题整改落实情况`).
+pub fn is_problem_section(heading: &str) -> bool {
+    if heading.starts_with("下一步") {
+        return false;
+    }
+    let feedback =
+        heading.contains("反馈") && (heading.contains("整改") || heading.contains("问题"));
+    let problems = heading.contains("问题")
+        && ["整改", "巡察", "巡视", "审计", "督察", "指出", "发现"]
+            .iter()
+            .any(|w| heading.contains(w));
+    feedback || problems
+}
+
+/// Words that show an item's own text is about the rectification of one problem.
+const MARKERS: [&str; 11] = [
+    "整改情况",
+    "整改进展",
+    "整改措施",
+    "整改结果",
+    "整改成效",
+    "整改落实",
+    "整改完成",
+    "已完成",
+    "已整改",
+    "正在",
+    "尚未",
+];
+
+fn is_measure_form(form: LabelForm) -> bool {
+    matches!(
+        form,
+        LabelForm::Shi | LabelForm::Sequence | LabelForm::Circled | LabelForm::Unnumbered
+    )
+}
+
+/// Classifies every node of the flat outline built from `text` (folded).
+pub fn classify(text: &str, nodes: &[FlatNode]) -> Vec<Role> {
+    let heading = |i: usize| &text[nodes[i].heading.0..nodes[i].heading.1];
+    let own_text = |i: usize| &text[nodes[i].heading.0..nodes[i].body.1.max(nodes[i].heading.1)];
+
+    let group_status: Vec<Option<Status>> = (0..nodes.len())
+        .map(|i| match nodes[i].unnumbered {
+            Some(Unnumbered::Group) => group_heading_status(heading(i)),
+            Some(Unnumbered::Part) => None,
+            None if !nodes[i].children.is_empty() => group_heading_status(heading(i)),
+            None => None,
+        })
+        .collect();
+
+    // Problem sections: the outermost nodes whose heading introduces the feedback problems.
+    let mut scope_of: Vec<Option<usize>> = vec![None; nodes.len()];
+    let mut any_scope = false;
+    for i in 0..nodes.len() {
+        scope_of[i] = match nodes[i].parent {
+            Some(p) if scope_of[p].is_some() => scope_of[p],
+            Some(p) if is_problem_section(heading(p)) && nodes[p].depth <= 2 => Some(p),
+            _ => None,
+        };
+        any_scope |= scope_of[i].is_some();
+    }
+    // Without a problem section, the whole notice is one scope (usize::MAX stands for it).
+    if !any_scope {
+        scope_of.iter_mut().for_each(|s| *s = Some(usize::MAX));
+    }
+
+    // Per scope, the problem form: the shallowest form whose items mostly carry rectification words.
+    let mut problem_form: std::collections::HashMap<usize, LabelForm> =
+        std::collections::HashMap::new();
+    {
+        // (scope, form) → (items, marked items, summed depth, leaves)
+        let mut stats: std::collections::BTreeMap<(usize, LabelForm), (u32, u32, u32, u32)> =
+            Default::default();
+        for i in 0..nodes.len() {
+            let (Some(scope), false) = (scope_of[i], is_measure_form(nodes[i].form)) else {
+                continue;
+            };
+            if group_status[i].is_some() {
+                continue;
+            }
+            let e = stats.entry((scope, nodes[i].form)).or_default();
+            e.0 += 1;
+            e.1 += MARKERS.iter().any(|w| own_text(i).contains(w)) as u32;
+            e.2 += nodes[i].depth;
+            e.3 += nodes[i]
+                .children
+                .iter()
+                .all(|&c| is_measure_form(nodes[c].form)) as u32;
+        }
+        let mut by_scope: std::collections::BTreeMap<
+            usize,
+            Vec<(LabelForm, (u32, u32, u32, u32))>,
+        > = Default::default();
+        for ((scope, form), s) in stats {
+            by_scope.entry(scope).or_default().push((form, s));
+        }
+        for (scope, mut forms) in by_scope {
+            // Shallowest first (average depth, compared without division).
+            forms.sort_by(|a, b| {
+                (a.1 .2 as u64 * b.1 .0 as u64).cmp(&(b.1 .2 as u64 * a.1 .0 as u64))
+            });
+            let marked = forms.iter().find(|(_, s)| s.1 > 0 && s.1 * 2 >= s.0);
+            let chosen = marked
+                .or_else(|| forms.iter().max_by_key(|(_, s)| s.3))
+                .map(|(f, _)| *f);
+            if let Some(f) = chosen {
+                problem_form.insert(scope, f);
+            }
+        }
+    }
+
+    let mut roles = vec![
+        Role {
+            kind: NodeKind::Item,
+            status: None,
+            own_status_conflict: None,
+            group_status: None
+        };
+        nodes.len()
+    ];
+    let mut under_problem: Vec<bool> = vec![false; nodes.len()];
+    for i in 0..nodes.len() {
+        let n = &nodes[i];
+        roles[i].group_status = group_status[i];
+        let parent_in_problem = n
+            .parent
+            .is_some_and(|p| under_problem[p] || roles[p].kind == NodeKind::Problem);
+        if parent_in_problem {
+            roles[i].kind = NodeKind::Measure;
+            under_problem[i] = true;
+            continue;
+        }
+        let is_problem = scope_of[i]
+            .and_then(|s| problem_form.get(&s))
+            .is_some_and(|&f| f == n.form && group_status[i].is_none());
+        if is_problem {
+            let group = ancestors(nodes, i).find_map(|a| group_status[a]);
+            let own = status_of_text(&text[n.heading.0..n.end.max(n.heading.1)]);
+            roles[i].kind = NodeKind::Problem;
+            roles[i].status = Some(group.or(own).unwrap_or(Status::Unknown));
+            if let (Some(g), Some(o)) = (group, own) {
+                if g != o && o != Status::Done {
+                    roles[i].own_status_conflict = Some(o);
+                }
+            }
+            continue;
+        }
+        roles[i].kind = if n.children.is_empty() && n.depth > 1 {
+            NodeKind::Item
+        } else {
+            NodeKind::Section
+        };
+    }
+    roles
+}
+
+fn ancestors(nodes: &[FlatNode], i: usize) -> impl Iterator<Item = usize> + '_ {
+    std::iter::successors(nodes[i].parent, move |&p| nodes[p].parent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_from_words() {
+        assert_eq!(status_of_text("该问题已完成整改。"), Some(Status::Done));
+        assert_eq!(
+            status_of_text("一是已修订制度；二是正在推进系统建设。"),
+            Some(Status::InProgress)
+        );
+        assert_eq!(
+            status_of_text("因客观原因，暂不具备整改条件。"),
+            Some(Status::NotDone)
+        );
+        assert_eq!(
+            status_of_text("该问题需长期坚持。"),
+            Some(Status::InProgress)
+        );
+        assert_eq!(
+            status_of_text("已完成阶段性目标。"),
+            Some(Status::InProgress)
+        );
+        assert_eq!(status_of_text("成立了工作专班。"), None);
+    }
+
+    #[test]
+    fn problem_sections() {
+        assert!(is_problem_section("巡察反馈问题整改落实情况"));
+        assert!(is_problem_section("关于巡察反馈意见的整改情况"));
+        assert!(!is_problem_section("提高政治站位，压实整改责任"));
+        assert!(!is_problem_section("下一步工作打算"));
+        assert_eq!(
+            group_heading_status("已完成整改的问题（10个）"),
+            Some(Status::Done)
+        );
+        assert_eq!(
+            group_heading_status("正在推进整改的问题"),
+            Some(Status::InProgress)
+        );
+    }
+}

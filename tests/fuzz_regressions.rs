@@ -1,0 +1,84 @@
+//! Replays every committed fuzz input natively, through the same invariant checks as the fuzz
+//! target (`fuzz/invariants.rs`), so `cargo test` catches a regression without nightly or
+//! cargo-fuzz.
+//!
+//! - `fuzz/regressions/`: inputs that once crashed or broke an invariant (one file per finding);
+//! - `fuzz/corpus-min/`: the minimised corpus of the last long run (`scripts/fuzz-long.sh`);
+//! - `fuzz/seeds/`: the hand-written seed notices.
+
+#[path = "../fuzz/invariants.rs"]
+mod invariants;
+
+use std::path::{Path, PathBuf};
+
+fn inputs_in(dir: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && p.file_name().is_some_and(|n| !n.to_string_lossy().starts_with('.')))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    files.sort();
+    files
+}
+
+/// Runs every input, collecting failures so one bad input does not hide the others.
+fn replay(dir: &str) -> usize {
+    let files = inputs_in(dir);
+    let mut failures = Vec::new();
+    for path in &files {
+        let data = std::fs::read(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+        let outcome = std::panic::catch_unwind(|| invariants::check_bytes(&data));
+        if let Err(cause) = outcome {
+            let message = cause
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| cause.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            failures.push(format!("{}: {message}", path.display()));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} inputs in {dir} fail:\n{}", failures.len(), files.len(), failures.join("\n"));
+    files.len()
+}
+
+#[test]
+fn regression_inputs_hold_every_invariant() {
+    let n = replay("fuzz/regressions");
+    eprintln!("fuzz/regressions: {n} inputs replayed");
+}
+
+#[test]
+fn minimised_corpus_holds_every_invariant() {
+    let n = replay("fuzz/corpus-min");
+    eprintln!("fuzz/corpus-min: {n} inputs replayed");
+}
+
+#[test]
+fn seed_notices_hold_every_invariant() {
+    let n = replay("fuzz/seeds");
+    assert!(n >= 10, "the seed corpus is missing ({n} files)");
+}
+
+/// The checks themselves must catch what they claim to: a span off a char boundary and UTF-16
+/// offsets that disagree with the bytes.
+#[test]
+fn invariant_checks_reject_broken_spans() {
+    use notice_outline::model::Span;
+    let text = "一、a";
+    let good = Span { start: 0, end: 6, start_utf16: 0, end_utf16: 2 };
+    invariants::check_spans(text, &[(good, "good".into())]);
+    for (bad, why) in [
+        (Span { start: 1, end: 6, start_utf16: 0, end_utf16: 2 }, "char boundary"),
+        (Span { start: 0, end: 6, start_utf16: 0, end_utf16: 6 }, "end_utf16"),
+        (Span { start: 0, end: 9, start_utf16: 0, end_utf16: 3 }, "past the input"),
+        (Span { start: 6, end: 3, start_utf16: 2, end_utf16: 1 }, "start after end"),
+    ] {
+        let result = std::panic::catch_unwind(|| invariants::check_spans(text, &[(bad, "bad".into())]));
+        let message = result.expect_err(why);
+        let message = message.downcast_ref::<String>().cloned().unwrap_or_default();
+        assert!(message.contains(why), "expected a complaint about {why}, got {message}");
+    }
+}

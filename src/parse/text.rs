@@ -32,9 +32,13 @@ impl<'a> Source<'a> {
         let mut folded = String::with_capacity(original.len());
         let mut breaks: Vec<(u32, u32)> = Vec::new();
         let mut chars = original.char_indices().peekable();
+        let mut prev = '\n';
         while let Some((at, c)) = chars.next() {
             let before = folded.len();
             match c {
+                // A half-width full stop ending a Chinese sentence ("加強領導.成立小組") is a 。;
+                // after a digit ("1.") or in "example.org" it stays a dot.
+                '.' if ends_chinese_sentence(prev, chars.peek().map(|&(_, n)| n)) => folded.push('。'),
                 '\r' => {
                     // "\r\n" folds to "\n"; a lone "\r" is a line end of its own.
                     if chars.peek().map(|&(_, n)| n) != Some('\n') {
@@ -47,6 +51,7 @@ impl<'a> Source<'a> {
                     }
                 }
             }
+            prev = c;
             let after_original = at + c.len_utf8();
             if folded.len() - before != c.len_utf8() {
                 breaks.push((folded.len() as u32, after_original as u32));
@@ -100,6 +105,13 @@ impl<'a> Source<'a> {
         let s = self.span(folded_start, folded_end);
         &self.original[s.start..s.end]
     }
+}
+
+/// Whether a `.` between `prev` and `next` is a Chinese full stop written half-width.
+fn ends_chinese_sentence(prev: char, next: Option<char>) -> bool {
+    let chinese_before = matches!(prev, '\u{4e00}'..='\u{9fff}' | '”' | '’' | '」' | '》')
+        && !matches!(prev, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十');
+    chinese_before && !next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '.')
 }
 
 /// Folds one character; `None` drops it.
@@ -224,6 +236,7 @@ mod tests {
             "１"
         );
         assert_eq!(s.original_text(0, s.folded.len() - 1), "（１）問題:");
+        assert_eq!(Source::new("加強領導.成立1.5萬.见a.cn").folded, "加强领导。成立1.5万。见a.cn");
     }
 
     #[test]

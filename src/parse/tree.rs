@@ -67,6 +67,9 @@ struct Builder<'t> {
     stack: Vec<usize>,
     /// The form of the first numbered node: what the top level of this document looks like.
     outer_form: Option<LabelForm>,
+    /// The number of the last node of each form, open or closed, for numbering that runs on
+    /// across parents (`5.` under `（二）`, `6.` under `（三）`).
+    last_number: std::collections::HashMap<LabelForm, u32>,
 }
 
 /// Builds the flat outline of `text[start..end]` (folded text).
@@ -77,6 +80,7 @@ pub fn build(text: &str, start: usize, end: usize) -> Vec<FlatNode> {
         nodes: Vec::new(),
         stack: Vec::new(),
         outer_form: None,
+        last_number: Default::default(),
     };
     let mut line_start = start;
     while line_start < end {
@@ -278,6 +282,7 @@ impl Builder<'_> {
         } else {
             label.number
         };
+        self.last_number.insert(label.form, number);
         self.push(FlatNode {
             form: label.form,
             number,
@@ -353,6 +358,10 @@ impl Builder<'_> {
                     // Skipped or repeated numbers: still a sibling of the open one.
                     return Some(d);
                 }
+                Some(self.stack.len())
+            }
+            _ if self.last_number.get(&form).is_some_and(|&n| n + 1 == label.number) && form != ChineseComma => {
+                // Runs on from the same form under an earlier parent.
                 Some(self.stack.len())
             }
             _ => {

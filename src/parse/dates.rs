@@ -1,0 +1,388 @@
+//! Dates as notices write them, read from the folded text.
+//!
+//! | written | parts |
+//! |---|---|
+//! | `2023年11月20日`, `2023 年 11 月 20 日`, `2023年11月20号` | year, month, day |
+//! | `二〇二三年十一月二十日`, `二○二三年十一月二十日` (○ U+25CB), `二零二三年…` | year, month, day |
+//! | `2023-11-20`, `2023.11.20`, `2023/11/20` | year, month, day |
+//! | `11月20日` | month, day (the year comes from context) |
+//! | `2023年11月` | year, month (no day: never turned into an ISO date) |
+//!
+//! Ranges join two dates with `至` `到` `—` `——` `–` `-` `~` `〜` (optionally `起至` and spaces):
+//! `2023年4月10日至6月10日` (end year from the start), `2023年4月10日至2023年6月10日`,
+//! `4月10日至6月10日`, `4月10日至20日` (end month from the start), `2023年11月10日至1月10日`
+//! (end month before the start month: the next year).
+//!
+//! Everything here works on a bounded slice the caller chooses and never panics: numbers are
+//! parsed with checked arithmetic and only sliced at char boundaries.
+
+use super::numerals::{chinese_digit, leading_arabic, leading_chinese};
+
+/// A date as written; any part may be missing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DateParts {
+    pub year: Option<u32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+impl DateParts {
+    /// `YYYY-MM-DD` when year, month and day are all known and valid.
+    pub fn iso(&self) -> Option<String> {
+        iso(self.year?, self.month?, self.day?)
+    }
+
+    /// The ISO date with a year supplied from context when the text gave none.
+    pub fn iso_with_year(&self, year: Option<u32>) -> Option<String> {
+        iso(self.year.or(year)?, self.month?, self.day?)
+    }
+}
+
+/// A date found in a slice: its parts and its byte range in that slice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateHit {
+    pub parts: DateParts,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A date range found in a slice (`2023年4月10日至6月10日`), the end completed from the start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RangeHit {
+    pub start: DateHit,
+    pub end: DateHit,
+}
+
+/// `YYYY-MM-DD` for a valid calendar date (years 1900–2100), else `None`.
+///
+/// `iso(2024, 2, 29)` → `2024-02-29`; `iso(2023, 2, 29)` → `None`; `iso(2023, 13, 1)` → `None`.
+pub fn iso(year: u32, month: u32, day: u32) -> Option<String> {
+    if !(1900..=2100).contains(&year) || !(1..=12).contains(&month) || day == 0 {
+        return None;
+    }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if day > days {
+        return None;
+    }
+    Some(format!("{year:04}-{month:02}-{day:02}"))
+}
+
+fn skip_spaces(s: &str, i: usize) -> usize {
+    i + s.get(i..).map_or(0, |r| r.len() - r.trim_start_matches(' ').len())
+}
+
+/// A digit of a year written in Chinese: `二〇二三`, `二○二三` (○ is often typed for 〇), `二零二三`,
+/// and the letter O that some editors put in instead.
+fn year_digit(c: char) -> Option<u32> {
+    match c {
+        '○' | 'O' | 'o' | '0' | 'Ｏ' => Some(0),
+        _ => chinese_digit(c).filter(|_| c != '两'),
+    }
+}
+
+/// A four-digit year at the start of `s` (Arabic or Chinese digit by digit): value and length.
+pub fn leading_year(s: &str) -> Option<(u32, usize)> {
+    let bytes = s.as_bytes();
+    if bytes.len() >= 4 && bytes[..4].iter().all(u8::is_ascii_digit) {
+        if bytes.get(4).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        let v = leading_arabic(&s[..4])?.0;
+        return (1900..=2100).contains(&v).then_some((v, 4));
+    }
+    let mut v = 0u32;
+    let mut len = 0usize;
+    for (n, c) in s.chars().enumerate() {
+        if n == 4 {
+            if year_digit(c).is_some() {
+                return None;
+            }
+            break;
+        }
+        v = v.checked_mul(10)?.checked_add(year_digit(c)?)?;
+        len += c.len_utf8();
+    }
+    (len > 0 && (1900..=2100).contains(&v) && s[..len].chars().count() == 4).then_some((v, len))
+}
+
+/// A month or day number (1–2 Arabic digits, or a Chinese numeral up to 三十一): value and length.
+fn leading_small(s: &str) -> Option<(u32, usize)> {
+    let (v, len) = match leading_arabic(s) {
+        Some((v, len)) if len <= 2 => (v, len),
+        Some(_) => return None,
+        None => leading_chinese(s)?,
+    };
+    (1..=31).contains(&v).then_some((v, len))
+}
+
+/// The date at the start of `s` and its length in bytes. At least a month is required.
+///
+/// `2023年11月20日` / `11月20号` / `2023年11月` / `2023-11-20` / `二〇二三年十一月二十日`.
+pub fn parse_date_at(s: &str) -> Option<(DateParts, usize)> {
+    let mut parts = DateParts::default();
+    let mut i = 0;
+    if let Some((y, len)) = leading_year(s) {
+        let after = &s[len..];
+        // 2023-11-20, 2023.11.20, 2023/11/20
+        if let Some(sep @ (b'-' | b'.' | b'/')) = after.as_bytes().first().copied() {
+            let rest = &after[1..];
+            let (m, ml) = leading_arabic(rest).filter(|&(_, l)| l <= 2)?;
+            if rest.as_bytes().get(ml) != Some(&sep) {
+                return None;
+            }
+            let rest2 = &rest[ml + 1..];
+            let (d, dl) = leading_arabic(rest2).filter(|&(_, l)| l <= 2)?;
+            if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+                return None;
+            }
+            let end = len + 1 + ml + 1 + dl;
+            parts = DateParts { year: Some(y), month: Some(m), day: Some(d) };
+            return Some((parts, end));
+        }
+        let j = skip_spaces(s, len);
+        if !s[j..].starts_with('年') {
+            return None;
+        }
+        parts.year = Some(y);
+        i = skip_spaces(s, j + '年'.len_utf8());
+    }
+    let (m, ml) = leading_small(&s[i..])?;
+    if m > 12 {
+        return None;
+    }
+    let j = skip_spaces(s, i + ml);
+    if !s[j..].starts_with('月') {
+        return None;
+    }
+    parts.month = Some(m);
+    let mut end = j + '月'.len_utf8();
+    let k = skip_spaces(s, end);
+    if let Some((d, dl)) = leading_small(&s[k..]) {
+        let l = skip_spaces(s, k + dl);
+        if s[l..].starts_with('日') || s[l..].starts_with('号') {
+            parts.day = Some(d);
+            end = l + '日'.len_utf8();
+        }
+    }
+    Some((parts, end))
+}
+
+fn is_date_start(c: char) -> bool {
+    c.is_ascii_digit() || year_digit(c).is_some() || c == '十'
+}
+
+fn is_numeral_char(c: char) -> bool {
+    is_date_start(c) || matches!(c, '百' | '千' | '万' | '两')
+}
+
+/// Every date in `s`, in order (a date is at least a month: `11月`, `2023年11月20日`).
+pub fn find_dates(s: &str) -> Vec<DateHit> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut skip_to = 0;
+    for (i, c) in s.char_indices() {
+        if i >= skip_to && is_date_start(c) && !prev.is_some_and(is_numeral_char) {
+            if let Some((parts, len)) = parse_date_at(&s[i..]) {
+                out.push(DateHit { parts, start: i, end: i + len });
+                skip_to = i + len;
+            }
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// The separator of a range at the start of `s` (after optional spaces and `起`): its length.
+fn range_separator(s: &str) -> Option<usize> {
+    let mut i = skip_spaces(s, 0);
+    if s[i..].starts_with('起') {
+        i = skip_spaces(s, i + '起'.len_utf8());
+    }
+    let rest = &s[i..];
+    for sep in ["——", "—", "至", "到", "–", "-", "~", "〜", "―", "一"] {
+        if let Some(r) = rest.strip_prefix(sep) {
+            // `一` is a dash only when a date follows (`4月10日一6月10日`).
+            if sep == "一" && !r.starts_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+            return Some(skip_spaces(s, i + sep.len()));
+        }
+    }
+    None
+}
+
+/// The end of a range at the start of `s`, completed from `start`: a full date, `6月10日`, or
+/// `20日` (same month).
+fn range_end(s: &str, start: &DateParts) -> Option<(DateParts, usize)> {
+    let (mut parts, len) = match parse_date_at(s) {
+        Some(p) => p,
+        None => {
+            let (d, dl) = leading_small(s)?;
+            let l = skip_spaces(s, dl);
+            if !(s[l..].starts_with('日') || s[l..].starts_with('号')) {
+                return None;
+            }
+            (DateParts { year: None, month: None, day: Some(d) }, l + '日'.len_utf8())
+        }
+    };
+    // An end day needs a start day and the other way round (`4月10日至6月` is not a range of days).
+    if parts.day.is_some() != start.day.is_some() {
+        return None;
+    }
+    if parts.month.is_none() {
+        parts.month = start.month;
+    }
+    if parts.year.is_none() {
+        if let (Some(y), Some(sm), Some(em)) = (start.year, start.month, parts.month) {
+            parts.year = Some(if em < sm { y.checked_add(1)? } else { y });
+        }
+    }
+    Some((parts, len))
+}
+
+/// Every range in `s`, given its dates (from [`find_dates`] on the same `s`).
+pub fn find_ranges(s: &str, dates: &[DateHit]) -> Vec<RangeHit> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < dates.len() {
+        let a = dates[i];
+        let after = s.get(a.end..).unwrap_or("");
+        if let Some(sep) = range_separator(after) {
+            let at = a.end + sep;
+            if let Some((parts, len)) = range_end(&s[at..], &a.parts) {
+                let end = DateHit { parts, start: at, end: at + len };
+                out.push(RangeHit { start: a, end });
+                // Skip the dates that the end consumed.
+                while i < dates.len() && dates[i].start < end.end {
+                    i += 1;
+                }
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The year of the nearest `2023年` / `二〇二三年` / `2023-…` written before `pos` in `s`,
+/// looking back at most `max_back` bytes.
+pub fn year_before(s: &str, pos: usize, max_back: usize) -> Option<u32> {
+    let pos = pos.min(s.len());
+    let mut lo = pos.saturating_sub(max_back);
+    while !s.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = pos;
+    while !s.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let window = &s[lo..hi];
+    let mut end = window.len();
+    while let Some(at) = window[..end].rfind('年') {
+        // A year is 4 ASCII digits (4 bytes) or 4 Chinese digits (12 bytes) before 年.
+        for back in [4usize, 12] {
+            if let Some(from) = at.checked_sub(back) {
+                if window.is_char_boundary(from) {
+                    if let Some((y, len)) = leading_year(&window[from..]) {
+                        if len == back {
+                            return Some(y);
+                        }
+                    }
+                }
+            }
+        }
+        end = at;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> Option<String> {
+        let (p, _) = parse_date_at(s)?;
+        p.iso()
+    }
+
+    #[test]
+    fn iso_validates() {
+        assert_eq!(iso(2024, 2, 29).as_deref(), Some("2024-02-29"));
+        assert_eq!(iso(2023, 2, 29), None);
+        assert_eq!(iso(2023, 13, 1), None);
+        assert_eq!(iso(2023, 4, 31), None);
+        assert_eq!(iso(1800, 1, 1), None);
+        assert_eq!(iso(2023, 1, 0), None);
+    }
+
+    #[test]
+    fn written_forms() {
+        assert_eq!(date("2023年11月20日").as_deref(), Some("2023-11-20"));
+        assert_eq!(date("2023 年 11 月 20 日").as_deref(), Some("2023-11-20"));
+        assert_eq!(date("2023年1月5号").as_deref(), Some("2023-01-05"));
+        assert_eq!(date("二〇二三年十一月二十日").as_deref(), Some("2023-11-20"));
+        assert_eq!(date("二○二四年一月三十一日").as_deref(), Some("2024-01-31"));
+        assert_eq!(date("二零二三年十二月三日").as_deref(), Some("2023-12-03"));
+        assert_eq!(date("2023-11-20").as_deref(), Some("2023-11-20"));
+        assert_eq!(date("2023.1.2").as_deref(), Some("2023-01-02"));
+        assert_eq!(date("2023年11月"), None);
+        assert_eq!(parse_date_at("2023年11月").map(|p| p.0.month), Some(Some(11)));
+        assert_eq!(parse_date_at("11月20日").map(|p| p.0.day), Some(Some(20)));
+        assert_eq!(parse_date_at("0571-12345678"), None);
+        assert_eq!(parse_date_at("2023年度"), None);
+        assert_eq!(parse_date_at("20231年1月"), None);
+        assert_eq!(parse_date_at("13月1日"), None);
+    }
+
+    #[test]
+    fn ranges() {
+        let check = |s: &str| {
+            let d = find_dates(s);
+            let r = find_ranges(s, &d);
+            r.first().map(|r| (r.start.parts.iso(), r.end.parts.iso()))
+        };
+        let both = |a: &str, b: &str| Some((Some(a.to_string()), Some(b.to_string())));
+        assert_eq!(check("于2023年4月10日至6月10日对"), both("2023-04-10", "2023-06-10"));
+        assert_eq!(check("2023年4月10日至2023年6月10日"), both("2023-04-10", "2023-06-10"));
+        assert_eq!(check("2023年4月10日—6月10日"), both("2023-04-10", "2023-06-10"));
+        assert_eq!(check("2023年4月10日——6月10日"), both("2023-04-10", "2023-06-10"));
+        assert_eq!(check("2023年4月10日-6月10日"), both("2023-04-10", "2023-06-10"));
+        assert_eq!(check("2023年4月10日~6月10日"), both("2023-04-10", "2023-06-10"));
+        assert_eq!(check("2023年4月10日到6月10日"), both("2023-04-10", "2023-06-10"));
+        assert_eq!(check("自2023年4月10日起至6月10日止"), both("2023-04-10", "2023-06-10"));
+        assert_eq!(check("2023年4月10日至30日"), both("2023-04-10", "2023-04-30"));
+        assert_eq!(check("2023年11月10日至1月10日"), both("2023-11-10", "2024-01-10"));
+        assert_eq!(check("2023-04-10至2023-06-10"), both("2023-04-10", "2023-06-10"));
+        assert_eq!(check("二〇二三年四月十日至六月十日"), both("2023-04-10", "2023-06-10"));
+        // Month-only ranges are ranges, but without ISO days.
+        assert_eq!(check("2020年10月至2021年1月"), Some((None, None)));
+        // No year: the caller supplies one.
+        let s = "4月10日至6月10日";
+        let r = find_ranges(s, &find_dates(s));
+        assert_eq!(r[0].end.parts.iso_with_year(Some(2023)).as_deref(), Some("2023-06-10"));
+    }
+
+    #[test]
+    fn years_before() {
+        let s = "根据市委2023年巡察工作安排，4月10日至6月10日";
+        assert_eq!(year_before(s, s.len(), 200), Some(2023));
+        assert_eq!(year_before("二〇二二年的工作，", 100, 200), Some(2022));
+        assert_eq!(year_before("第12年", 10, 200), None);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for s in ["年", "月", "2023年", "2023年十", "十月", "日至", "2023-", "2023-1", "2023-1-", "〇〇〇〇年", "9999年99月99日", "三十二月", "2023年2月30日至3月", "至至", "一一一一一年一月"] {
+            let d = find_dates(s);
+            let _ = find_ranges(s, &d);
+            let _ = year_before(s, s.len(), 5);
+            let _ = year_before(s, 1, 3);
+        }
+    }
+}

@@ -1,1 +1,290 @@
-//! The yew app (page owner).
+//! The yew app: paste a notice, see its outline, progress, checks and details.
+//!
+//! [`mount_app`] is the one entry point, used by the page (`crate::start_page`) and by the
+//! `<notice-outline>` element (`crate::api`). The root may sit inside a shadow root, so the app
+//! never looks itself up in `document`: it reaches its own nodes through `NodeRef`s.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use notice_outline::model::Notice;
+use yew::prelude::*;
+
+mod browser;
+mod chip;
+mod editor;
+mod empty;
+mod export;
+pub mod i18n;
+mod meta;
+pub mod outline;
+mod progress;
+pub mod state;
+mod summary;
+mod timeline;
+mod tree;
+
+pub use i18n::Lang;
+use state::{Action, State};
+
+/// How the app is mounted. `Default` is the full editor in Chinese, not persisted.
+#[derive(Clone, Default, PartialEq)]
+pub struct AppOptions {
+    /// Show only the outline, summary and metadata (no paste area).
+    pub readonly: bool,
+    pub lang: Lang,
+    /// Levels expanded when a notice is parsed; `None` expands everything except huge outlines.
+    pub collapse_depth: Option<u32>,
+    /// Initial text; wins over the stored text.
+    pub text: Option<String>,
+    /// localStorage key to keep the text across reloads; `None` keeps nothing.
+    pub storage_key: Option<String>,
+    /// Open with the sample notice when there is no text (and nothing stored).
+    pub sample_if_empty: bool,
+    /// Called with every new parse.
+    pub on_change: Option<Callback<Rc<Notice>>>,
+    /// A stylesheet to load inside the app's root (for shadow roots).
+    pub stylesheet_href: Option<String>,
+}
+
+/// A mounted app. Dropping it leaves the app in place; call [`AppHandle::unmount`] to remove it.
+pub struct AppHandle {
+    app: yew::AppHandle<App>,
+    bridge: Rc<RefCell<Bridge>>,
+}
+
+impl AppHandle {
+    /// Replaces the text (as if the user had pasted it) and parses it at once.
+    pub fn set_text(&self, text: String) {
+        Bridge::send(&self.bridge, Action::LoadText { text: Rc::from(text), message: None });
+    }
+
+    pub fn unmount(self) {
+        self.app.destroy();
+    }
+}
+
+/// Mounts the app into `root` (which it owns from now on).
+pub fn mount_app(root: web_sys::Element, options: AppOptions) -> AppHandle {
+    let bridge = Rc::new(RefCell::new(Bridge::default()));
+    let props = AppProps { options: Rc::new(options), bridge: bridge.clone() };
+    let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
+    AppHandle { app, bridge }
+}
+
+/// Carries actions from outside yew (the JS API) into the app's reducer; actions sent before the
+/// first render wait in `pending`.
+#[derive(Default)]
+struct Bridge {
+    dispatch: Option<Callback<Action>>,
+    pending: Vec<Action>,
+}
+
+impl Bridge {
+    fn send(bridge: &Rc<RefCell<Bridge>>, action: Action) {
+        let dispatch = bridge.borrow().dispatch.clone();
+        match dispatch {
+            Some(dispatch) => dispatch.emit(action),
+            None => bridge.borrow_mut().pending.push(action),
+        }
+    }
+}
+
+#[derive(Properties)]
+pub struct AppProps {
+    options: Rc<AppOptions>,
+    bridge: Rc<RefCell<Bridge>>,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.options, &other.options) && Rc::ptr_eq(&self.bridge, &other.bridge)
+    }
+}
+
+/// How long typing must pause before the text is parsed again.
+const PARSE_DEBOUNCE_MS: u32 = 150;
+
+fn initial_text(options: &AppOptions) -> String {
+    let given = options.text.clone().filter(|t| !t.trim().is_empty());
+    let stored = options.storage_key.as_deref().and_then(browser::load_text);
+    match (given, stored) {
+        (Some(text), _) => text,
+        // Something stored, even an empty text the user cleared on purpose, is respected.
+        (None, Some(stored)) => stored,
+        (None, None) if options.sample_if_empty => state::SAMPLE_NOTICE.to_string(),
+        (None, None) => String::new(),
+    }
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let options = props.options.clone();
+    let state = {
+        let options = options.clone();
+        use_reducer(move || {
+            State::new(options.lang, options.readonly, options.collapse_depth, &initial_text(&options))
+        })
+    };
+
+    // Hand the dispatcher to the JS API and deliver what it sent before the first render.
+    {
+        let bridge = props.bridge.clone();
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let pending = {
+                let mut b = bridge.borrow_mut();
+                b.dispatch = Some(dispatcher.to_callback());
+                std::mem::take(&mut b.pending)
+            };
+            for action in pending {
+                dispatcher.dispatch(action);
+            }
+            move || bridge.borrow_mut().dispatch = None
+        });
+    }
+
+    // Parse: at once after a paste or load, otherwise when typing pauses.
+    {
+        let dispatcher = state.dispatcher();
+        let text = state.text.clone();
+        let due = !state.is_parsed();
+        let now = state.parse_now;
+        use_effect_with((text, now), move |(text, now)| {
+            let text = text.0.clone();
+            let run = move || {
+                let notice = Rc::new(notice_outline::parse(&text));
+                browser::perf_mark("notice-outline:parsed");
+                dispatcher.dispatch(Action::Parsed { text, notice });
+            };
+            let timer = match (due, *now) {
+                (false, _) => None,
+                (true, true) => {
+                    run();
+                    None
+                }
+                (true, false) => Some(gloo_timers::callback::Timeout::new(PARSE_DEBOUNCE_MS, run)),
+            };
+            move || drop(timer)
+        });
+    }
+
+    // After each parse: keep the text, tell the host page, and mark the render for benchmarks.
+    {
+        let parsed = state.parsed_text.clone();
+        let notice = state.notice.clone();
+        let key = options.storage_key.clone();
+        let on_change = options.on_change.clone();
+        use_effect_with(notice, move |notice| {
+            browser::perf_mark("notice-outline:rendered");
+            if let Some(key) = key {
+                browser::save_text(&key, &parsed.0);
+            }
+            if let Some(on_change) = on_change {
+                on_change.emit(notice.0.clone());
+            }
+        });
+    }
+
+    let lang = state.lang;
+    let s = lang.s();
+    let dispatch = state.dispatcher();
+    let on_lang = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetLang(lang.other())))
+    };
+    let stylesheet = options.stylesheet_href.as_ref().map(|href| html! { <link rel="stylesheet" href={href.clone()} /> });
+    let class = classes!("no-app", state.readonly.then_some("no-app--readonly"));
+
+    html! {
+        <div {class} lang={lang.tag()}>
+            { for stylesheet }
+            <div class="no-topbar">
+                <p class="no-status" role="status" aria-live="polite">
+                    { state.message.as_ref().map(|m| lang.message(m)).unwrap_or_default() }
+                </p>
+                <button type="button" class="no-button no-button--quiet no-lang" lang={lang.other().tag()}
+                    aria-label={s.switch_lang_label} onclick={on_lang}>{ s.switch_lang }</button>
+            </div>
+            <div class="no-layout">
+                if !state.readonly {
+                    <editor::Editor
+                        lang={lang}
+                        text={state.text.clone()}
+                        parsed_text={state.parsed_text.clone()}
+                        highlight={state.highlight}
+                        load_seq={state.load_seq}
+                        can_undo={state.undo.is_some()}
+                        dispatch={dispatch.to_callback()} />
+                }
+                <Results state={StateRef(state.clone())} />
+            </div>
+        </div>
+    }
+}
+
+/// The app state handed to the results column (compared by identity, so typing that has not
+/// been parsed yet re-renders only what depends on the text).
+#[derive(Clone)]
+struct StateRef(UseReducerHandle<State>);
+
+impl PartialEq for StateRef {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&*self.0, &*other.0);
+        a.lang == b.lang
+            && a.readonly == b.readonly
+            && a.notice == b.notice
+            && Rc::ptr_eq(&a.outline, &b.outline)
+            && Rc::ptr_eq(&a.expanded, &b.expanded)
+            && a.default_depth == b.default_depth
+            && a.selected == b.selected
+            && a.focus_seq == b.focus_seq
+            && a.text.is_empty() == b.text.is_empty()
+            && a.is_parsed() == b.is_parsed()
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ResultsProps {
+    state: StateRef,
+}
+
+/// The right-hand column: empty state, "no structure", or summary + outline + details + export.
+#[function_component(Results)]
+fn results(props: &ResultsProps) -> Html {
+    let state = &*props.state.0;
+    let dispatch = props.state.0.dispatcher();
+    let lang = state.lang;
+    let s = lang.s();
+    let notice = state.notice.clone();
+    let has_text = !state.text.is_empty();
+
+    let body = if !has_text {
+        html! { <empty::Empty lang={lang} readonly={state.readonly}
+                    on_sample={dispatch.to_callback().reform(|_| Action::LoadSample)} /> }
+    } else if state.outline.items.is_empty() && !state.is_parsed() {
+        html! { <p class="no-pending" role="status">{ s.parsing }</p> }
+    } else {
+        let on_highlight = dispatch.to_callback().reform(Action::HighlightSpan);
+        let no_structure = state.outline.items.is_empty();
+        html! {
+            <>
+                if no_structure {
+                    <section class="no-card no-nostructure" role="alert">
+                        <h2 class="no-card__title">{ s.no_structure_title }</h2>
+                        <p>{ s.no_structure_body }</p>
+                    </section>
+                } else {
+                    <summary::Summary lang={lang} notice={notice.clone()} readonly={state.readonly}
+                        on_highlight={on_highlight.clone()} />
+                    <tree::Tree lang={lang} view={tree::TreeView::of(state)} dispatch={dispatch.to_callback()} />
+                }
+                <meta::MetaPanel lang={lang} notice={notice.clone()} />
+                <export::Export lang={lang} notice={notice} text={state.parsed_text.clone()}
+                    on_message={dispatch.to_callback().reform(Action::ShowMessage)} />
+            </>
+        }
+    };
+    let busy = if has_text && !state.is_parsed() { "true" } else { "false" };
+    html! { <div class="no-results" aria-busy={busy}>{ body }</div> }
+}

@@ -1,0 +1,418 @@
+//! The app's one state and the one reducer that changes it.
+//!
+//! Components never mutate anything themselves: they dispatch an [`Action`]. Parsing happens
+//! outside the reducer (debounced, in `mod.rs`), which dispatches [`Action::Parsed`] with the
+//! text it parsed, so a stale parse can be recognised and dropped.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use notice_outline::model::{Notice, Span};
+use yew::Reducible;
+
+use super::i18n::Lang;
+use super::outline::Outline;
+
+/// An `Rc<str>` compared by identity: equal texts parsed twice are still two parses, and
+/// comparing a 1 MB paste by value on every render would be wasted work.
+#[derive(Clone, Debug)]
+pub struct TextRef(pub Rc<str>);
+
+impl PartialEq for TextRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl TextRef {
+    pub fn new(text: &str) -> Self {
+        TextRef(Rc::from(text))
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.trim().is_empty()
+    }
+}
+
+/// An `Rc<Notice>` compared by identity (see [`TextRef`]).
+#[derive(Clone, Debug)]
+pub struct NoticeRef(pub Rc<Notice>);
+
+impl PartialEq for NoticeRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// A one-line status message (announced through an `aria-live` region).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Message {
+    Cleared,
+    FileLoaded(String),
+    NotUtf8,
+    NotTextFile,
+    FileReadFailed,
+    Copied,
+    CopyFailed,
+    Downloaded,
+}
+
+/// A place in the parsed text to show; `seq` changes on every request so asking twice for the
+/// same span scrolls to it again.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Highlight {
+    pub span: Span,
+    pub seq: u32,
+}
+
+/// Keys that move through the outline (WAI-ARIA tree pattern).
+#[derive(Clone, Debug, PartialEq)]
+pub enum NavKey {
+    Up,
+    Down,
+    Left,
+    Right,
+    Home,
+    End,
+    /// The characters typed so far (type-ahead), matched against headings and labels.
+    TypeAhead(String),
+}
+
+#[derive(Clone, Debug)]
+pub enum Action {
+    /// The user typed or pasted; `immediate` parses without waiting (paste, drop).
+    TextChanged { text: Rc<str>, immediate: bool },
+    /// A parse finished for `text`; ignored if the text has changed since.
+    Parsed { text: Rc<str>, notice: Rc<Notice> },
+    /// Text set from outside the editor (sample, file, `set_text`): parsed at once.
+    LoadText { text: Rc<str>, message: Option<Message> },
+    LoadSample,
+    Clear,
+    UndoClear,
+    ToggleNode(usize),
+    ExpandAll,
+    CollapseAll,
+    /// Makes a node the current one; `focus` moves keyboard focus to it.
+    SelectNode { index: usize, focus: bool },
+    /// Selects a node and highlights its span in the text (click, Enter).
+    Activate(usize),
+    /// Highlights a span in the text (a check's "show in text").
+    HighlightSpan(Span),
+    /// The caret in the text moved to this UTF-16 offset.
+    CaretMoved(usize),
+    Navigate(NavKey),
+    SetLang(Lang),
+    ShowMessage(Message),
+}
+
+/// The sample notice offered by the empty state (`www/sample-notice.txt`).
+pub const SAMPLE_NOTICE: &str = include_str!("../../../www/sample-notice.txt");
+
+/// Outlines bigger than this open with only the top level expanded, so a huge paste renders a
+/// screenful instead of tens of thousands of rows.
+pub const LARGE_OUTLINE: usize = 400;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub lang: Lang,
+    pub readonly: bool,
+    /// What the editor holds now.
+    pub text: TextRef,
+    /// The next parse should not be debounced.
+    pub parse_now: bool,
+    /// The text `notice` was parsed from (spans point into it).
+    pub parsed_text: TextRef,
+    pub notice: NoticeRef,
+    pub outline: Rc<Outline>,
+    /// Expansion the user chose, by node key; nodes not listed follow `default_depth`.
+    pub expanded: Rc<HashMap<Rc<str>, bool>>,
+    /// Nodes at this level or above are expanded unless the user collapsed them.
+    pub default_depth: u32,
+    /// The `collapse_depth` option; `None` lets the size of the outline decide.
+    pub collapse_depth: Option<u32>,
+    pub selected: Option<usize>,
+    /// Bumped when keyboard focus should follow the selection.
+    pub focus_seq: u32,
+    pub highlight: Option<Highlight>,
+    /// The text before the last Clear, until the user types again.
+    pub undo: Option<TextRef>,
+    pub message: Option<Message>,
+    /// Bumped when the editor's content is replaced from outside (not by typing).
+    pub load_seq: u32,
+}
+
+impl State {
+    pub fn new(lang: Lang, readonly: bool, collapse_depth: Option<u32>, text: &str) -> Self {
+        let empty = TextRef::new("");
+        let mut state = State {
+            lang,
+            readonly,
+            text: empty.clone(),
+            parse_now: true,
+            parsed_text: empty,
+            notice: NoticeRef(Rc::new(Notice::default())),
+            outline: Rc::new(Outline::default()),
+            expanded: Rc::new(HashMap::new()),
+            default_depth: collapse_depth.unwrap_or(u32::MAX),
+            collapse_depth,
+            selected: None,
+            focus_seq: 0,
+            highlight: None,
+            undo: None,
+            message: None,
+            load_seq: 0,
+        };
+        state.text = TextRef::new(text);
+        state
+    }
+
+    /// Whether the text has been parsed as it stands.
+    pub fn is_parsed(&self) -> bool {
+        self.parsed_text == self.text
+    }
+
+    pub fn is_expanded(&self, index: usize) -> bool {
+        let Some(item) = self.outline.items.get(index) else { return false };
+        if !item.has_children {
+            return false;
+        }
+        match self.expanded.get(&item.key) {
+            Some(&open) => open,
+            None => item.level <= self.default_depth,
+        }
+    }
+
+    /// Indexes of the rows a user can see (every ancestor expanded), in document order.
+    pub fn visible(&self) -> Vec<usize> {
+        let items = &self.outline.items;
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < items.len() {
+            out.push(i);
+            i = if items[i].has_children && !self.is_expanded(i) { items[i].end } else { i + 1 };
+        }
+        out
+    }
+
+    fn set_expanded(&mut self, index: usize, open: bool) {
+        if let Some(item) = self.outline.items.get(index) {
+            if item.has_children && self.is_expanded(index) != open {
+                Rc::make_mut(&mut self.expanded).insert(item.key.clone(), open);
+            }
+        }
+    }
+
+    /// Expands every ancestor of `index` so its row is visible.
+    fn reveal(&mut self, index: usize) {
+        let mut parent = self.outline.items.get(index).and_then(|i| i.parent);
+        while let Some(p) = parent {
+            self.set_expanded(p, true);
+            parent = self.outline.items[p].parent;
+        }
+    }
+
+    fn select(&mut self, index: usize, focus: bool) {
+        if index < self.outline.items.len() {
+            self.reveal(index);
+            self.selected = Some(index);
+            if focus {
+                self.focus_seq = self.focus_seq.wrapping_add(1);
+            }
+        }
+    }
+
+    fn highlight(&mut self, span: Span) {
+        let seq = self.highlight.map_or(1, |h| h.seq.wrapping_add(1));
+        self.highlight = Some(Highlight { span, seq });
+    }
+
+    fn replace_text(&mut self, text: Rc<str>, immediate: bool) {
+        self.text = TextRef(text);
+        self.parse_now = immediate;
+        self.highlight = None;
+    }
+
+    fn apply_parse(&mut self, text: TextRef, notice: Rc<Notice>) {
+        let old_key = self.selected.and_then(|i| self.outline.items.get(i)).map(|i| i.key.clone());
+        let outline = Outline::build(&notice);
+        self.default_depth = self
+            .collapse_depth
+            .unwrap_or(if outline.items.len() > LARGE_OUTLINE { 1 } else { u32::MAX });
+        // Keep the selection on the same node (by key) across edits; fall back to the same row.
+        self.selected = match (old_key, self.selected) {
+            (Some(key), Some(old)) => outline
+                .items
+                .iter()
+                .position(|i| i.key == key)
+                .or_else(|| (!outline.items.is_empty()).then(|| old.min(outline.items.len() - 1))),
+            _ => None,
+        };
+        self.outline = Rc::new(outline);
+        self.notice = NoticeRef(notice);
+        self.parsed_text = text;
+        self.parse_now = false;
+    }
+
+    fn navigate(&mut self, key: NavKey) {
+        let visible = self.visible();
+        if visible.is_empty() {
+            return;
+        }
+        let current = self.selected.filter(|i| visible.contains(i));
+        let pos = current.and_then(|c| visible.iter().position(|&v| v == c));
+        let target = match key {
+            NavKey::Home => Some(visible[0]),
+            NavKey::End => visible.last().copied(),
+            NavKey::Down => Some(match pos {
+                Some(p) => visible[(p + 1).min(visible.len() - 1)],
+                None => visible[0],
+            }),
+            NavKey::Up => Some(match pos {
+                Some(p) => visible[p.saturating_sub(1)],
+                None => visible[0],
+            }),
+            NavKey::Right => match current {
+                Some(c) if self.outline.items[c].has_children => {
+                    if self.is_expanded(c) {
+                        Some(c + 1)
+                    } else {
+                        self.set_expanded(c, true);
+                        Some(c)
+                    }
+                }
+                Some(c) => Some(c),
+                None => Some(visible[0]),
+            },
+            NavKey::Left => match current {
+                Some(c) if self.is_expanded(c) => {
+                    self.set_expanded(c, false);
+                    Some(c)
+                }
+                Some(c) => Some(self.outline.items[c].parent.unwrap_or(c)),
+                None => Some(visible[0]),
+            },
+            NavKey::TypeAhead(typed) => self.type_ahead(&visible, pos, &typed),
+        };
+        if let Some(t) = target {
+            self.select(t, true);
+        }
+    }
+
+    /// The next visible row after the current one whose heading or label starts with `typed`
+    /// (a repeated single character cycles through matches, as in a file manager).
+    fn type_ahead(&self, visible: &[usize], pos: Option<usize>, typed: &str) -> Option<usize> {
+        let typed = typed.to_lowercase();
+        if typed.is_empty() {
+            return None;
+        }
+        let n = visible.len();
+        // A longer buffer refines the current match, so the current row may match again.
+        let start = match pos {
+            Some(p) if typed.chars().count() > 1 => p,
+            Some(p) => p + 1,
+            None => 0,
+        };
+        (0..n).map(|k| visible[(start + k) % n]).find(|&i| self.outline.items[i].matches(&typed))
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::TextChanged { text, immediate } => {
+                s.replace_text(text, immediate);
+                s.undo = None;
+                s.message = None;
+            }
+            Action::Parsed { text, notice } => {
+                let text = TextRef(text);
+                if text != s.text {
+                    return self;
+                }
+                s.apply_parse(text, notice);
+            }
+            Action::LoadText { text, message } => {
+                s.replace_text(text, true);
+                s.undo = None;
+                s.message = message;
+                s.load_seq = s.load_seq.wrapping_add(1);
+            }
+            Action::LoadSample => {
+                s.replace_text(Rc::from(SAMPLE_NOTICE), true);
+                s.undo = None;
+                s.message = None;
+                s.load_seq = s.load_seq.wrapping_add(1);
+            }
+            Action::Clear => {
+                if s.text.0.is_empty() {
+                    return self;
+                }
+                s.undo = Some(s.text.clone());
+                s.replace_text(Rc::from(""), true);
+                s.message = Some(Message::Cleared);
+                s.selected = None;
+                s.load_seq = s.load_seq.wrapping_add(1);
+            }
+            Action::UndoClear => {
+                let Some(previous) = s.undo.take() else { return self };
+                s.replace_text(previous.0, true);
+                s.message = None;
+                s.load_seq = s.load_seq.wrapping_add(1);
+            }
+            Action::ToggleNode(index) => {
+                let open = s.is_expanded(index);
+                s.set_expanded(index, !open);
+            }
+            Action::ExpandAll => {
+                s.default_depth = u32::MAX;
+                s.expanded = Rc::new(HashMap::new());
+            }
+            Action::CollapseAll => {
+                s.default_depth = 0;
+                s.expanded = Rc::new(HashMap::new());
+                // The selected row may now be hidden: move the selection to its top-level node.
+                if let Some(mut i) = s.selected {
+                    while let Some(p) = s.outline.items.get(i).and_then(|it| it.parent) {
+                        i = p;
+                    }
+                    s.selected = Some(i);
+                }
+            }
+            Action::SelectNode { index, focus } => s.select(index, focus),
+            Action::Activate(index) => {
+                let Some(span) = s.outline.items.get(index).map(|i| i.span) else { return self };
+                s.select(index, false);
+                s.highlight(span);
+            }
+            Action::HighlightSpan(span) => s.highlight(span),
+            Action::CaretMoved(offset) => {
+                if !s.is_parsed() {
+                    return self;
+                }
+                match s.outline.at_utf16(offset) {
+                    Some(index) if Some(index) != s.selected || !s.is_row_visible(index) => s.select(index, false),
+                    _ => return self,
+                }
+            }
+            Action::Navigate(key) => s.navigate(key),
+            Action::SetLang(lang) => s.lang = lang,
+            Action::ShowMessage(message) => s.message = Some(message),
+        }
+        Rc::new(s)
+    }
+}
+
+impl State {
+    fn is_row_visible(&self, index: usize) -> bool {
+        let mut parent = self.outline.items.get(index).and_then(|i| i.parent);
+        while let Some(p) = parent {
+            if !self.is_expanded(p) {
+                return false;
+            }
+            parent = self.outline.items[p].parent;
+        }
+        true
+    }
+}

@@ -1,0 +1,225 @@
+//! The outline as a WAI-ARIA tree: role=tree/treeitem/group, roving tabindex, arrow keys,
+//! Home/End, Enter to show the node in the text, type-ahead.
+//!
+//! Only expanded branches are rendered, so a huge outline costs what is on screen. Rows are
+//! plain markup (not one component each) and events are delegated to the tree element: a
+//! 10 000-row outline does not create 10 000 closures.
+
+use notice_outline::model::{Node, NodeKind};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, KeyboardEvent};
+use yew::prelude::*;
+
+use super::browser;
+use super::chip::Chip;
+use super::editor::unique_id;
+use super::i18n::Lang;
+use super::progress::ProgressBar;
+use super::state::{Action, NavKey, State};
+
+/// Type-ahead forgets what was typed after this pause.
+const TYPE_AHEAD_RESET_MS: f64 = 700.0;
+
+/// What the tree renders, compared by identity so unrelated state changes skip it.
+#[derive(Clone)]
+pub struct TreeView(State);
+
+impl TreeView {
+    pub fn of(state: &State) -> Self {
+        TreeView(state.clone())
+    }
+}
+
+impl PartialEq for TreeView {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&self.0, &other.0);
+        a.notice == b.notice
+            && std::rc::Rc::ptr_eq(&a.outline, &b.outline)
+            && std::rc::Rc::ptr_eq(&a.expanded, &b.expanded)
+            && a.default_depth == b.default_depth
+            && a.selected == b.selected
+            && a.focus_seq == b.focus_seq
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TreeProps {
+    pub lang: Lang,
+    pub view: TreeView,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(Tree)]
+pub fn tree(props: &TreeProps) -> Html {
+    let state = &props.view.0;
+    let lang = props.lang;
+    let s = lang.s();
+    let tree_ref = use_node_ref();
+    let help_id = use_memo((), |_| unique_id("no-tree-help"));
+    let typed = use_mut_ref(|| (String::new(), 0.0f64));
+
+    // Keyboard moves focus with the selection.
+    {
+        let tree_ref = tree_ref.clone();
+        let selected = state.selected;
+        use_effect_with(state.focus_seq, move |seq| {
+            if *seq > 0 {
+                if let Some(el) = selected.and_then(|i| row(&tree_ref, i)) {
+                    browser::focus(&el);
+                }
+            }
+        });
+    }
+    // A selection made from the text (caret) scrolls its row into view without taking focus.
+    {
+        let tree_ref = tree_ref.clone();
+        use_effect_with(state.selected, move |selected| {
+            if let Some(el) = selected.and_then(|i| row(&tree_ref, i)) {
+                browser::reveal_in_column(&el);
+            }
+        });
+    }
+
+    let onclick = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+            let Some(index) = row_index(&target) else { return };
+            let on_twisty = target.closest("[data-toggle]").ok().flatten().is_some();
+            dispatch.emit(if on_twisty { Action::ToggleNode(index) } else { Action::Activate(index) });
+        })
+    };
+    let onkeydown = {
+        let dispatch = props.dispatch.clone();
+        let selected = state.selected;
+        Callback::from(move |e: KeyboardEvent| {
+            if e.alt_key() || e.ctrl_key() || e.meta_key() {
+                return;
+            }
+            let key = e.key();
+            let nav = match key.as_str() {
+                "ArrowUp" => Some(NavKey::Up),
+                "ArrowDown" => Some(NavKey::Down),
+                "ArrowLeft" => Some(NavKey::Left),
+                "ArrowRight" => Some(NavKey::Right),
+                "Home" => Some(NavKey::Home),
+                "End" => Some(NavKey::End),
+                _ => None,
+            };
+            if let Some(nav) = nav {
+                e.prevent_default();
+                dispatch.emit(Action::Navigate(nav));
+            } else if key == "Enter" || key == " " {
+                e.prevent_default();
+                let index = e.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| row_index(&t)).or(selected);
+                if let Some(index) = index {
+                    dispatch.emit(Action::Activate(index));
+                }
+            } else if key.chars().count() == 1 {
+                e.prevent_default();
+                let now = js_sys::Date::now();
+                let mut typed = typed.borrow_mut();
+                if now - typed.1 > TYPE_AHEAD_RESET_MS {
+                    typed.0.clear();
+                }
+                typed.0.push_str(&key);
+                typed.1 = now;
+                dispatch.emit(Action::Navigate(NavKey::TypeAhead(typed.0.clone())));
+            }
+        })
+    };
+    let emit = |action: Action| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
+    };
+
+    // The one row reachable with Tab: the selection if it is visible, else the first row.
+    let tab_stop = state.selected.filter(|&i| state.visible().contains(&i)).unwrap_or(0);
+    let mut next = 0;
+    let rows = render_level(&state.notice.0.outline, state, lang, tab_stop, &mut next);
+
+    html! {
+        <section class="no-card no-outline" aria-label={s.outline_region}>
+            <div class="no-card__head">
+                <h2 class="no-card__title">{ s.outline_region }</h2>
+                <div class="no-card__actions">
+                    <button type="button" class="no-button no-button--quiet" onclick={emit(Action::ExpandAll)}>{ s.expand_all }</button>
+                    <button type="button" class="no-button no-button--quiet" onclick={emit(Action::CollapseAll)}>{ s.collapse_all }</button>
+                </div>
+            </div>
+            <p class="no-hint" id={(*help_id).clone()}>{ s.tree_help }</p>
+            <ul ref={tree_ref} class="no-tree" role="tree" aria-label={s.outline_label}
+                aria-describedby={(*help_id).clone()} {onclick} {onkeydown}>
+                { rows }
+            </ul>
+        </section>
+    }
+}
+
+/// Renders `nodes` and their expanded descendants; `next` is the pre-order index of the first
+/// node, advanced past every node (rendered or not) so indexes match [`super::outline::Outline`].
+fn render_level(nodes: &[Node], state: &State, lang: Lang, tab_stop: usize, next: &mut usize) -> Html {
+    nodes
+        .iter()
+        .map(|node| {
+            let index = *next;
+            *next += 1;
+            let Some(item) = state.outline.items.get(index) else { return Html::default() };
+            let expanded = state.is_expanded(index);
+            let children = if item.has_children && expanded {
+                html! { <ul class="no-group" role="group">{ render_level(&node.children, state, lang, tab_stop, next) }</ul> }
+            } else {
+                *next = item.end;
+                Html::default()
+            };
+            let selected = state.selected == Some(index);
+            html! {
+                <li role="treeitem" class={classes!("no-node", kind_class(node.kind), selected.then_some("no-node--selected"))}
+                    data-index={index.to_string()}
+                    aria-level={item.level.to_string()}
+                    aria-setsize={item.setsize.to_string()}
+                    aria-posinset={item.posinset.to_string()}
+                    aria-expanded={item.has_children.then(|| expanded.to_string())}
+                    aria-selected={selected.to_string()}
+                    tabindex={if index == tab_stop { "0" } else { "-1" }}>
+                    <div class="no-node__row">
+                        <span class="no-twisty" data-toggle="" aria-hidden="true">
+                            if item.has_children { { if expanded { "▾" } else { "▸" } } }
+                        </span>
+                        <span class="no-node__text">
+                            if !node.label.is_empty() { <span class="no-node__label">{ node.label.clone() }</span> }
+                            <span class="no-node__heading">{ node.heading.clone() }</span>
+                        </span>
+                        <span class="no-node__facts">
+                            if let Some(status) = node.status { <Chip status={status} lang={lang} /> }
+                            if let Some(m) = node.measures.filter(|&m| m > 0) {
+                                <span class="no-node__measures">{ lang.count(m, lang.s().measures) }</span>
+                            }
+                        </span>
+                        if let Some(progress) = node.progress.filter(|p| p.problems > 0) {
+                            <ProgressBar progress={progress} lang={lang} />
+                        }
+                    </div>
+                    { children }
+                </li>
+            }
+        })
+        .collect()
+}
+
+fn kind_class(kind: NodeKind) -> &'static str {
+    match kind {
+        NodeKind::Section => "no-node--section",
+        NodeKind::Problem => "no-node--problem",
+        NodeKind::Measure => "no-node--measure",
+        NodeKind::Item => "no-node--item",
+    }
+}
+
+fn row(tree: &NodeRef, index: usize) -> Option<Element> {
+    tree.cast::<Element>()?.query_selector(&format!("[data-index=\"{index}\"]")).ok().flatten()
+}
+
+fn row_index(target: &Element) -> Option<usize> {
+    target.closest("[data-index]").ok().flatten()?.get_attribute("data-index")?.parse().ok()
+}

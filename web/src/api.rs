@@ -7,10 +7,16 @@
 //! This module only converts between JS values and Rust types; parsing is the core crate's job
 //! and rendering the app's (`crate::app::mount_app`).
 
+use std::rc::Rc;
+
+use js_sys::{Function, Reflect};
 use notice_outline::model::Notice;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
+use crate::app::{mount_app, AppHandle, AppOptions, Lang};
 
 /// Parses the text of a notice and returns the model as a plain object (no Map, no BigInt),
 /// so it can be passed to `JSON.stringify`, `structuredClone` or `postMessage` unchanged.
@@ -38,158 +44,144 @@ pub fn notice_to_js(notice: &Notice) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("notice-outline: could not convert the model: {e}")))
 }
 
-// TEMPORARY: gated until the page engineer's `crate::app::mount_app` lands (contract in docs).
-#[cfg(any())]
-pub use mounting::*;
-#[cfg(any())]
-mod mounting {
-    use super::*;
-    use std::rc::Rc;
-    use js_sys::{Function, Reflect};
-    use wasm_bindgen::JsCast;
-    use web_sys::Element;
-    use crate::app::{mount_app, AppHandle, AppOptions, Lang};
+/// A mounted outline. Dropping the JS object (`handle.free()`) without `unmount()` leaves the
+/// app rendered; `unmount()` removes it and is safe to call twice.
+#[wasm_bindgen]
+pub struct OutlineHandle {
+    app: Option<AppHandle>,
+}
 
-    /// A mounted outline. Dropping the JS object (`handle.free()`) without `unmount()` leaves the
-    /// app rendered; `unmount()` removes it and is safe to call twice.
-    #[wasm_bindgen]
-    pub struct OutlineHandle {
-        app: Option<AppHandle>,
-    }
-
-    #[wasm_bindgen]
-    impl OutlineHandle {
-        /// Replaces the text and re-parses it (`onChange` fires with the new model).
-        #[wasm_bindgen(js_name = setText)]
-        pub fn set_text(&self, text: String) {
-            if let Some(app) = &self.app {
-                app.set_text(text);
-            }
-        }
-
-        /// Removes the app from its element.
-        pub fn unmount(&mut self) {
-            if let Some(app) = self.app.take() {
-                app.unmount();
-            }
-        }
-
-        /// `false` once `unmount()` has been called.
-        #[wasm_bindgen(getter)]
-        pub fn mounted(&self) -> bool {
-            self.app.is_some()
+#[wasm_bindgen]
+impl OutlineHandle {
+    /// Replaces the text and re-parses it (`onChange` fires with the new model).
+    #[wasm_bindgen(js_name = setText)]
+    pub fn set_text(&self, text: String) {
+        if let Some(app) = &self.app {
+            app.set_text(text);
         }
     }
 
-    /// Renders the outline app inside `element` (no shadow root is added here: the custom element
-    /// in `notice-outline.js` makes one and mounts into it).
-    ///
-    /// `options` (all optional): `{ text, readonly, lang: "zh" | "en", collapseDepth, storageKey,
-    /// sampleIfEmpty, stylesheetHref, onChange(model) }`.
-    #[wasm_bindgen]
-    pub fn mount(element: JsValue, options: JsValue) -> Result<OutlineHandle, JsError> {
-        let root: Element = element
-            .dyn_into()
-            .map_err(|_| JsError::new("notice-outline: mount(element, options) needs a DOM element"))?;
-        let options = MountOptions::read(&options)?;
-        let app = mount_app(root, options.into_app_options());
-        Ok(OutlineHandle { app: Some(app) })
-    }
-
-    /// Same as `handle.unmount()`.
-    #[wasm_bindgen]
-    pub fn unmount(handle: &mut OutlineHandle) {
-        handle.unmount();
-    }
-
-    /// The options object as read from JS, before it becomes the app's options.
-    struct MountOptions {
-        text: Option<String>,
-        readonly: bool,
-        lang: Lang,
-        collapse_depth: Option<u32>,
-        storage_key: Option<String>,
-        sample_if_empty: bool,
-        stylesheet_href: Option<String>,
-        on_change: Option<Function>,
-    }
-
-    impl MountOptions {
-        fn read(options: &JsValue) -> Result<Self, JsError> {
-            if !(options.is_undefined() || options.is_null() || options.is_object()) {
-                return Err(JsError::new("notice-outline: mount options must be an object"));
-            }
-            let on_change = match field(options, "onChange") {
-                value if value.is_undefined() || value.is_null() => None,
-                value => Some(
-                    value
-                        .dyn_into::<Function>()
-                        .map_err(|_| JsError::new("notice-outline: options.onChange must be a function"))?,
-                ),
-            };
-            Ok(MountOptions {
-                text: field(options, "text").as_string(),
-                readonly: field(options, "readonly").is_truthy(),
-                lang: lang_from(field(options, "lang").as_string().as_deref()),
-                collapse_depth: depth_from(&field(options, "collapseDepth")),
-                storage_key: field(options, "storageKey").as_string().filter(|key| !key.is_empty()),
-                sample_if_empty: field(options, "sampleIfEmpty").is_truthy(),
-                stylesheet_href: field(options, "stylesheetHref").as_string().filter(|href| !href.is_empty()),
-                on_change,
-            })
-        }
-
-        fn into_app_options(self) -> AppOptions {
-            AppOptions {
-                readonly: self.readonly,
-                lang: self.lang,
-                collapse_depth: self.collapse_depth,
-                text: self.text,
-                storage_key: self.storage_key,
-                sample_if_empty: self.sample_if_empty,
-                on_change: self.on_change.map(model_callback),
-                stylesheet_href: self.stylesheet_href,
-            }
+    /// Removes the app from its element.
+    pub fn unmount(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.unmount();
         }
     }
 
-    /// Wraps a JS `onChange(model)` so the app can call it with each new parse result.
-    fn model_callback(on_change: Function) -> yew::Callback<Rc<Notice>> {
-        yew::Callback::from(move |notice: Rc<Notice>| match notice_to_js(&notice) {
-            Ok(model) => {
-                // A throwing listener is the host page's bug; it must not break the outline.
-                if let Err(error) = on_change.call1(&JsValue::NULL, &model) {
-                    web_sys::console::error_2(&"notice-outline: onChange threw".into(), &error);
-                }
-            }
-            Err(error) => web_sys::console::error_1(&JsValue::from(error)),
+    /// `false` once `unmount()` has been called.
+    #[wasm_bindgen(getter)]
+    pub fn mounted(&self) -> bool {
+        self.app.is_some()
+    }
+}
+
+/// Renders the outline app inside `element` (no shadow root is added here: the custom element
+/// in `notice-outline.js` makes one and mounts into it).
+///
+/// `options` (all optional): `{ text, readonly, lang: "zh" | "en", collapseDepth, storageKey,
+/// sampleIfEmpty, stylesheetHref, onChange(model) }`.
+#[wasm_bindgen]
+pub fn mount(element: JsValue, options: JsValue) -> Result<OutlineHandle, JsError> {
+    let root: Element =
+        element.dyn_into().map_err(|_| JsError::new("notice-outline: mount(element, options) needs a DOM element"))?;
+    let options = MountOptions::read(&options)?;
+    let app = mount_app(root, options.into_app_options());
+    Ok(OutlineHandle { app: Some(app) })
+}
+
+/// Same as `handle.unmount()`.
+#[wasm_bindgen]
+pub fn unmount(handle: &mut OutlineHandle) {
+    handle.unmount();
+}
+
+/// The options object as read from JS, before it becomes the app's options.
+struct MountOptions {
+    text: Option<String>,
+    readonly: bool,
+    lang: Lang,
+    collapse_depth: Option<u32>,
+    storage_key: Option<String>,
+    sample_if_empty: bool,
+    stylesheet_href: Option<String>,
+    on_change: Option<Function>,
+}
+
+impl MountOptions {
+    fn read(options: &JsValue) -> Result<Self, JsError> {
+        if !(options.is_undefined() || options.is_null() || options.is_object()) {
+            return Err(JsError::new("notice-outline: mount options must be an object"));
+        }
+        let on_change = match field(options, "onChange") {
+            value if value.is_undefined() || value.is_null() => None,
+            value => Some(
+                value
+                    .dyn_into::<Function>()
+                    .map_err(|_| JsError::new("notice-outline: options.onChange must be a function"))?,
+            ),
+        };
+        Ok(MountOptions {
+            text: field(options, "text").as_string(),
+            readonly: field(options, "readonly").is_truthy(),
+            lang: lang_from(field(options, "lang").as_string().as_deref()),
+            collapse_depth: depth_from(&field(options, "collapseDepth")),
+            storage_key: field(options, "storageKey").as_string().filter(|key| !key.is_empty()),
+            sample_if_empty: field(options, "sampleIfEmpty").is_truthy(),
+            stylesheet_href: field(options, "stylesheetHref").as_string().filter(|href| !href.is_empty()),
+            on_change,
         })
     }
 
-    /// Reads `options[key]`; a missing key, a non-object or a throwing getter all give `undefined`.
-    fn field(options: &JsValue, key: &str) -> JsValue {
-        if !options.is_object() {
-            return JsValue::UNDEFINED;
-        }
-        Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-    }
-
-    /// `"en"`, `"en-GB"`, `"EN"` → English; anything else → Chinese (the notices' language).
-    fn lang_from(lang: Option<&str>) -> Lang {
-        match lang {
-            Some(tag) if is_english(tag.trim()) => Lang::En,
-            _ => Lang::Zh,
+    fn into_app_options(self) -> AppOptions {
+        AppOptions {
+            readonly: self.readonly,
+            lang: self.lang,
+            collapse_depth: self.collapse_depth,
+            text: self.text,
+            storage_key: self.storage_key,
+            sample_if_empty: self.sample_if_empty,
+            on_change: self.on_change.map(model_callback),
+            stylesheet_href: self.stylesheet_href,
         }
     }
+}
 
-    fn is_english(tag: &str) -> bool {
-        let primary = tag.split(['-', '_']).next().unwrap_or("");
-        primary.eq_ignore_ascii_case("en")
-    }
+/// Wraps a JS `onChange(model)` so the app can call it with each new parse result.
+fn model_callback(on_change: Function) -> yew::Callback<Rc<Notice>> {
+    yew::Callback::from(move |notice: Rc<Notice>| match notice_to_js(&notice) {
+        Ok(model) => {
+            // A throwing listener is the host page's bug; it must not break the outline.
+            if let Err(error) = on_change.call1(&JsValue::NULL, &model) {
+                web_sys::console::error_2(&"notice-outline: onChange threw".into(), &error);
+            }
+        }
+        Err(error) => web_sys::console::error_1(&JsValue::from(error)),
+    })
+}
 
-    /// A non-negative whole number (given as a number or a numeric string, as attributes are).
-    fn depth_from(value: &JsValue) -> Option<u32> {
-        let depth = value.as_f64().or_else(|| value.as_string()?.trim().parse::<f64>().ok())?;
-        (depth.is_finite() && depth >= 0.0).then(|| depth.min(u32::MAX as f64) as u32)
+/// Reads `options[key]`; a missing key, a non-object or a throwing getter all give `undefined`.
+fn field(options: &JsValue, key: &str) -> JsValue {
+    if !options.is_object() {
+        return JsValue::UNDEFINED;
     }
+    Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `"en"`, `"en-GB"`, `"EN"` → English; anything else → Chinese (the notices' language).
+fn lang_from(lang: Option<&str>) -> Lang {
+    match lang {
+        Some(tag) if is_english(tag.trim()) => Lang::En,
+        _ => Lang::Zh,
+    }
+}
+
+fn is_english(tag: &str) -> bool {
+    let primary = tag.split(['-', '_']).next().unwrap_or("");
+    primary.eq_ignore_ascii_case("en")
+}
+
+/// A non-negative whole number (given as a number or a numeric string, as attributes are).
+fn depth_from(value: &JsValue) -> Option<u32> {
+    let depth = value.as_f64().or_else(|| value.as_string()?.trim().parse::<f64>().ok())?;
+    (depth.is_finite() && depth >= 0.0).then(|| depth.min(u32::MAX as f64) as u32)
 }

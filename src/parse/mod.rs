@@ -13,8 +13,11 @@
 use crate::model::*;
 
 pub mod checks;
+pub mod dates;
 pub mod labels;
+pub mod meta;
 pub mod numerals;
+pub mod stated;
 pub mod status;
 pub mod text;
 pub mod tree;

@@ -1,0 +1,514 @@
+//! The totals a notice states about itself: "巡察反馈的3个方面18个问题，已完成整改17个，正在整改1个，
+//! 整改完成率94.4%。共制定整改措施56条，已完成52条，建立完善制度12项。"
+//!
+//! One pass over the first [`REGION`] bytes of the folded text finds every number (digits, or a
+//! Chinese numeral followed by a classifier: `十八个`, `两个`, `三大方面`) and reads what stands
+//! right before and after it. Each field takes its first occurrence. The rules, each with the
+//! text it handles:
+//!
+//! | field | forms |
+//! |---|---|
+//! | `aspects` | `3个方面` `三大方面` `4方面` `3个大方面` `2大类` — in a sentence about the feedback (反馈/巡察/问题/…) |
+//! | `problems` | `18个问题` `18个具体问题` `18项问题` `问题18个` `问题共计18个` `问题清单18项` — not `共性问题5个` / `其中…` / `剩余…` sub-counts |
+//! | `problems_done` | `已完成整改17个` `已整改完成17个` `已完成17个` `完成整改17项` `整改到位17个` `已销号17个` `已落实17个` `17个已完成整改` `已完成整改的问题17个` |
+//! | `problems_in_progress` | `正在整改1个` `正在推进整改1个` `持续推进1个` `基本完成1个` `需长期坚持的1个` `阶段性完成1个` `整改中1个` |
+//! | `problems_not_done` | `未完成1个` `尚未完成1个` `暂未完成1个` `未整改1个` `未销号1个` |
+//! | `measures` | `制定整改措施56条` `整改措施共56条` `56项整改措施` `56条具体措施` |
+//! | `measures_done` | `已完成52条` / `已落实52项` when the sentence last spoke of 措施 rather than 问题; `56项整改措施已全部落实` |
+//! | `rules` | `建立完善制度12项` `制定（修订）制度12个` `12项规章制度` `建章立制12项` `新建制度5项，修订制度7项` (→ 12) |
+//! | `completion_rate` | `整改完成率94.4%` `完成率达94.4%` `整改率94.4%` `销号率100%` |
+//!
+//! Choices: 基本完成 (basically done), 持续推进 and 长期坚持 (long-term) count as in progress, as
+//! the problem is not closed. When new and revised rules are stated separately (`新建制度5项，
+//! 修订制度7项`) the rules figure is their sum; `新建和修订制度12项` is 12. `18个问题已全部整改完成`
+//! states both the total and the done count. A number after `第` is an ordinal, and numbers
+//! followed by 月/工作日/人/次/名… are not counts.
+
+use super::meta::{after_last, ceil_boundary, floor_boundary, is_sentence_end};
+use super::numerals::{chinese_digit, leading_chinese};
+use super::text::Source;
+use crate::model::Stated;
+
+/// The statements are in the opening paragraphs or in section 二; a real notice has them in its
+/// first few KB. Bounding the scan keeps the cost flat on very long input.
+pub const REGION: usize = 64 * 1024;
+
+/// Reads the stated totals from the folded text.
+pub fn extract_stated(src: &Source) -> Stated {
+    let f = src.folded.as_str();
+    let r = &f[..ceil_boundary(f, REGION)];
+    let mut found = Found::default();
+    let mut prev_end = 0;
+    let mut pending_new_rules: Option<usize> = None;
+    for tok in Tokens::new(r) {
+        let bound = prev_end;
+        prev_end = tok.after;
+        if found.complete() {
+            break;
+        }
+        read_token(r, &tok, bound, &mut found, &mut pending_new_rules);
+    }
+    let mut stated = Stated::default();
+    for (field, value, a, b) in found.hits {
+        stated.spans.insert(field.name().to_string(), src.span(a, b));
+        match field {
+            Field::Aspects => stated.aspects = Some(value as u32),
+            Field::Problems => stated.problems = Some(value as u32),
+            Field::Done => stated.problems_done = Some(value as u32),
+            Field::InProgress => stated.problems_in_progress = Some(value as u32),
+            Field::NotDone => stated.problems_not_done = Some(value as u32),
+            Field::Measures => stated.measures = Some(value as u32),
+            Field::MeasuresDone => stated.measures_done = Some(value as u32),
+            Field::Rules => stated.rules = Some(value as u32),
+            Field::Rate => stated.completion_rate = Some(value),
+        }
+    }
+    stated
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Field {
+    Aspects,
+    Problems,
+    Done,
+    InProgress,
+    NotDone,
+    Measures,
+    MeasuresDone,
+    Rules,
+    Rate,
+}
+
+impl Field {
+    fn name(self) -> &'static str {
+        match self {
+            Field::Aspects => "aspects",
+            Field::Problems => "problems",
+            Field::Done => "problems_done",
+            Field::InProgress => "problems_in_progress",
+            Field::NotDone => "problems_not_done",
+            Field::Measures => "measures",
+            Field::MeasuresDone => "measures_done",
+            Field::Rules => "rules",
+            Field::Rate => "completion_rate",
+        }
+    }
+}
+
+#[derive(Default)]
+struct Found {
+    /// `(field, value, folded start, folded end)`, one per field.
+    hits: Vec<(Field, f64, usize, usize)>,
+}
+
+impl Found {
+    fn has(&self, f: Field) -> bool {
+        self.hits.iter().any(|h| h.0 == f)
+    }
+    fn set(&mut self, f: Field, v: f64, a: usize, b: usize) -> bool {
+        if self.has(f) {
+            return false;
+        }
+        self.hits.push((f, v, a, b));
+        true
+    }
+    fn complete(&self) -> bool {
+        self.hits.len() == 9
+    }
+}
+
+/// A number in the text.
+#[derive(Clone, Copy, Debug)]
+struct Token {
+    /// Integer value (the integer part of a decimal).
+    value: u32,
+    /// The value with its decimals (`94.4`).
+    exact: f64,
+    start: usize,
+    /// End of the number.
+    end: usize,
+    /// End of the number and its classifier (个/项/条/…/%), if any.
+    after: usize,
+    /// The classifier right after the number.
+    classifier: Option<&'static str>,
+}
+
+const CLASSIFIERS: &[&str] = &["个", "项", "条", "件", "处", "类", "大", "%", "方面"];
+
+fn classifier(s: &str) -> Option<&'static str> {
+    CLASSIFIERS.iter().copied().find(|c| s.starts_with(c))
+}
+
+fn is_cn_numeral(c: char) -> bool {
+    chinese_digit(c).is_some() || matches!(c, '十' | '百' | '千' | '万')
+}
+
+/// Numbers in order: every run of ASCII digits (with decimals), and Chinese numerals that are
+/// followed by a classifier (`十八个`, `两项`, `三大`) — a bare `一` as in `统一`/`一是` is not one.
+struct Tokens<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+impl<'a> Tokens<'a> {
+    fn new(s: &'a str) -> Self {
+        Tokens { s, at: 0 }
+    }
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+    fn next(&mut self) -> Option<Token> {
+        let s = self.s;
+        while self.at < s.len() {
+            let i = self.at;
+            let c = s[i..].chars().next()?;
+            let prev = s[..i].chars().next_back();
+            if c.is_ascii_digit() && !prev.is_some_and(|p| p.is_ascii_digit() || p == '.') {
+                let b = s.as_bytes();
+                let mut j = i;
+                while j < b.len() && b[j].is_ascii_digit() {
+                    j += 1;
+                }
+                let int_end = j;
+                if j + 1 < b.len() && b[j] == b'.' && b[j + 1].is_ascii_digit() {
+                    j += 1;
+                    while j < b.len() && b[j].is_ascii_digit() {
+                        j += 1;
+                    }
+                }
+                self.at = j;
+                let value = if int_end - i <= 9 { s[i..int_end].parse().unwrap_or(u32::MAX) } else { u32::MAX };
+                let exact = s[i..j].parse().unwrap_or(f64::NAN);
+                let cl = classifier(&s[j..]);
+                let after = j + cl.map_or(0, str::len);
+                return Some(Token { value, exact, start: i, end: j, after, classifier: cl });
+            }
+            if (chinese_digit(c).is_some() || c == '十') && !prev.is_some_and(is_cn_numeral) {
+                if let Some((v, len)) = leading_chinese(&s[i..]) {
+                    self.at = i + len;
+                    if let Some(cl) = classifier(&s[i + len..]).filter(|&c| c != "%") {
+                        let after = i + len + cl.len();
+                        let t = Token { value: v, exact: v as f64, start: i, end: i + len, after, classifier: Some(cl) };
+                        return Some(t);
+                    }
+                    continue;
+                }
+            }
+            self.at = i + c.len_utf8();
+        }
+        None
+    }
+}
+
+/// Ends a clause for the words before a number.
+fn is_clause_end(c: char) -> bool {
+    is_sentence_end(c) || matches!(c, '，' | '：' | '、' | '（' | '）')
+}
+
+/// Status words, checked in this order (`未完成` and `基本完成` before `完成`).
+const NOT_DONE: &[&str] = &["未完成", "未整改", "尚未", "暂未", "未销号", "未到位", "没有完成", "未能完成"];
+const IN_PROGRESS: &[&str] = &[
+    "基本完成", "正在", "推进中", "整改中", "持续", "长期", "阶段性", "逐步", "推进", "序时",
+];
+const DONE: &[&str] = &["已完成", "完成", "已整改", "整改到位", "销号", "已落实", "落实到位", "办结", "已解决", "已清零"];
+
+fn status_in(s: &str) -> Option<Field> {
+    if NOT_DONE.iter().any(|w| s.contains(w)) {
+        Some(Field::NotDone)
+    } else if IN_PROGRESS.iter().any(|w| s.contains(w)) {
+        Some(Field::InProgress)
+    } else if DONE.iter().any(|w| s.contains(w)) {
+        Some(Field::Done)
+    } else {
+        None
+    }
+}
+
+/// A status phrase right after a count: `17个已完成整改`, `1个正在整改`, `18个问题均已整改完成`.
+/// Returns the status, whether it says all (`全部`/`均`/`都`), and the phrase's end.
+fn status_after(r: &str, at: usize) -> Option<(Field, bool, usize)> {
+    let rest = &r[at..];
+    let clause = rest.find(is_clause_end).unwrap_or(rest.len());
+    let clause = &rest[..clause];
+    let head = &clause[..floor_boundary(clause, 30)];
+    let mut h = head;
+    let mut all = false;
+    for w in ["均", "全部", "都", "已全部", "已经全部"] {
+        if let Some(x) = h.strip_prefix(w) {
+            h = x;
+            all = true;
+        }
+    }
+    let starts = ["已", "正在", "基本", "未", "尚未", "暂未", "持续", "长期", "全部", "整改到位", "完成", "销号", "阶段性"];
+    let all = all || h.starts_with("已全部");
+    if !starts.iter().any(|w| h.starts_with(w)) {
+        return None;
+    }
+    // "18个问题已完成整改17个": the status belongs to the number after it.
+    if has_count(clause) {
+        return None;
+    }
+    Some((status_in(head)?, all, at + clause.len()))
+}
+
+/// Whether `s` holds a count (a digit, or a Chinese numeral before a classifier).
+fn has_count(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit())
+        || s.char_indices().any(|(i, c)| {
+            chinese_digit(c).is_some()
+                && leading_chinese(&s[i..]).is_some_and(|(_, l)| classifier(&s[i + l..]).is_some())
+        })
+}
+
+/// Drops words between a noun and its count: `整改措施共56条`, `问题共计18个`, `制度有12项`.
+fn strip_fillers(mut p: &str) -> &str {
+    const FILLERS: &[&str] = &[
+        "共计", "合计", "总计", "累计", "一共", "共有", "共", "计", "有", "达到", "达", "为", "是", "数量", "总数", "数",
+        "分别", "约",
+    ];
+    loop {
+        let before = p.len();
+        p = p.trim_end();
+        if let Some(w) = FILLERS.iter().find(|w| p.ends_with(**w)) {
+            p = &p[..p.len() - w.len()];
+        }
+        if p.len() == before {
+            return p;
+        }
+    }
+}
+
+/// After a count, the words that make it a time, a person count or an ordinal's neighbour.
+const NOT_COUNTED: &[&str] =
+    &["月", "工作日", "小时", "星期", "季度", "百分点", "人", "年", "天", "次", "批", "名", "单位", "部门", "轮"];
+
+fn ends_with_problems(p: &str) -> bool {
+    let p = p.strip_suffix("清单").unwrap_or(p);
+    p.ends_with("问题") && !p.ends_with("性问题") && !p.ends_with("类问题") && !p.ends_with("改问题")
+}
+
+fn is_subcount(p: &str) -> bool {
+    ["其中", "个性", "共性", "剩余", "余下", "另有", "还有", "立行立改", "即知即改"].iter().any(|w| p.contains(w))
+}
+
+fn is_rules_prefix(p: &str) -> bool {
+    if p.ends_with("制度") || p.ends_with("建章立制") {
+        return true;
+    }
+    let tail = &p[floor_boundary(p, p.len().saturating_sub(18))..];
+    tail.contains("制度") && ["机制", "文件", "成果", "规定", "办法", "清单"].iter().any(|w| p.ends_with(w))
+}
+
+/// What the sentence before `at` last spoke of: measures (措施/举措), rules (制度) or problems.
+#[derive(PartialEq)]
+enum Topic {
+    Problems,
+    Measures,
+    Rules,
+}
+
+fn topic_before(r: &str, at: usize) -> Topic {
+    let lo = floor_boundary(r, at.saturating_sub(600));
+    let s = &r[lo..at];
+    let s = &s[after_last(s, is_sentence_end)..];
+    let last = |ws: &[&str]| ws.iter().filter_map(|w| s.rfind(w)).max();
+    let problems = last(&["问题"]);
+    let measures = last(&["措施", "举措"]);
+    let rules = last(&["制度"]);
+    if measures > problems && measures >= rules {
+        Topic::Measures
+    } else if rules > problems && rules > measures {
+        Topic::Rules
+    } else {
+        Topic::Problems
+    }
+}
+
+/// The end of a noun after a count: classifier, up to two filler words, then one of `nouns`.
+fn noun_after(r: &str, tok: &Token, classifiers: &[&str], fillers: &[&str], nouns: &[&str]) -> Option<usize> {
+    let cl = tok.classifier?;
+    if !classifiers.contains(&cl) {
+        return None;
+    }
+    let mut k = tok.after;
+    for _ in 0..2 {
+        if let Some(w) = fillers.iter().find(|w| r[k..].starts_with(**w)) {
+            k += w.len();
+        }
+    }
+    nouns.iter().find(|n| r[k..].starts_with(**n)).map(|n| k + n.len())
+}
+
+fn read_token(r: &str, tok: &Token, bound: usize, found: &mut Found, pending_new_rules: &mut Option<usize>) {
+    let Some(cl) = tok.classifier else { return };
+    // The words before the number, back to the previous number or clause punctuation.
+    let lo = floor_boundary(r, tok.start.saturating_sub(120)).max(bound);
+    let before = &r[lo..tok.start];
+    let prefix = &before[after_last(before, is_clause_end)..];
+    let prefix_at = tok.start - prefix.len();
+    if prefix.trim_end().ends_with('第') || tok.value == u32::MAX {
+        return;
+    }
+    let v = tok.value as f64;
+
+    if cl == "%" {
+        const RATE: &[&str] = &["完成率", "整改率", "销号率", "办结率", "完成比例", "落实率", "完成进度"];
+        if RATE.iter().any(|w| prefix.contains(w)) && tok.exact.is_finite() {
+            found.set(Field::Rate, tok.exact, prefix_at, tok.after);
+        }
+        return;
+    }
+
+    // Rules stated as new and revised separately: 新建制度5项，修订制度7项 → 12.
+    if let Some(sentence_end) = *pending_new_rules {
+        if tok.start < sentence_end && ["修订", "修改", "完善"].iter().any(|w| prefix.contains(w)) {
+            if let Some(h) = found.hits.iter_mut().find(|h| h.0 == Field::Rules) {
+                h.1 += v;
+                h.3 = tok.after;
+            }
+            *pending_new_rules = None;
+            return;
+        }
+        if tok.start >= sentence_end {
+            *pending_new_rules = None;
+        }
+    }
+
+    // 3个方面 / 三大方面 / 4方面
+    let aspect_end = ["个大方面", "个方面", "大方面", "方面", "个大类", "大类", "个领域"]
+        .iter()
+        .find(|w| r[tok.end..].starts_with(**w))
+        .map(|w| tok.end + w.len());
+    if let Some(e) = aspect_end {
+        let sl = floor_boundary(r, tok.start.saturating_sub(300));
+        let ctx_lo = sl + after_last(&r[sl..tok.start], is_sentence_end);
+        let ctx = &r[ctx_lo..ceil_boundary(r, e + 90)];
+        if ["反馈", "巡察", "巡视", "审计", "督察", "指出", "涉及", "问题", "意见"].iter().any(|w| ctx.contains(w)) {
+            found.set(Field::Aspects, v, tok.start, e);
+        }
+        return;
+    }
+
+    let status = status_in(prefix);
+
+    // 18个问题 / 18个具体问题 / 已完成整改17个问题 / 18个问题已全部整改完成
+    let count_cls = ["个", "项", "条", "件", "处"];
+    if let Some(e) = noun_after(r, tok, &count_cls, &["具体", "突出", "主要", "方面", "方面的", "大"], &["问题"]) {
+        if let Some(st) = status {
+            found.set(st, v, prefix_at, e);
+        } else if let Some((st, all, se)) = status_after(r, e) {
+            found.set(st, v, tok.start, se);
+            if all {
+                found.set(Field::Problems, v, tok.start, e);
+            }
+        } else if !is_subcount(prefix) {
+            found.set(Field::Problems, v, tok.start, e);
+        }
+        return;
+    }
+
+    // 56项整改措施 / 56条具体措施 / 56项整改措施已全部落实
+    let measure_fill = ["具体", "整改", "细化", "工作", "落实", "有效"];
+    if let Some(e) = noun_after(r, tok, &["条", "项", "个", "大", "件"], &measure_fill, &["措施", "举措"]) {
+        found.set(Field::Measures, v, tok.start, e);
+        if let Some((Field::Done, true, se)) = status_after(r, e) {
+            found.set(Field::MeasuresDone, v, tok.start, se);
+        }
+        return;
+    }
+
+    // 12项制度 / 12项规章制度 / 12个管理制度
+    if ["项", "个", "件", "条", "份", "套"].contains(&cl) {
+        let look = &r[tok.after..ceil_boundary(r, tok.after + 21)];
+        if let Some(p) = look.find("制度") {
+            if !look[..p].contains(is_clause_end) && !has_count(&look[..p]) {
+                found.set(Field::Rules, v, tok.start, tok.after + p + "制度".len());
+                return;
+            }
+        }
+    }
+
+    // The noun before the count.
+    let stripped = strip_fillers(prefix);
+    if status.is_none() && (stripped.ends_with("措施") || stripped.ends_with("举措")) {
+        found.set(Field::Measures, v, prefix_at, tok.after);
+        return;
+    }
+    if status.is_none() && is_rules_prefix(stripped) {
+        if found.set(Field::Rules, v, prefix_at, tok.after)
+            && ["新建", "新制定", "新出台", "新增"].iter().any(|w| prefix.contains(w))
+            && !["修订", "修改"].iter().any(|w| prefix.contains(w))
+        {
+            let se = r[tok.after..].find(is_sentence_end).map_or(r.len(), |i| tok.after + i);
+            *pending_new_rules = Some(se);
+        }
+        return;
+    }
+
+    if !count_cls.contains(&cl) || NOT_COUNTED.iter().any(|w| r[tok.after..].starts_with(w)) {
+        return;
+    }
+    if ends_with_problems(stripped) {
+        match status {
+            Some(st) => {
+                found.set(st, v, prefix_at, tok.after);
+            }
+            None if !is_subcount(prefix) => {
+                found.set(Field::Problems, v, prefix_at, tok.after);
+            }
+            None => {}
+        }
+        return;
+    }
+
+    // A bare count with a status before it (已完成整改17个) or after it (17个已完成整改): a problem
+    // count, or a measure count when the sentence last spoke of measures.
+    let (st, a, b) = match status {
+        Some(st) => (st, prefix_at, tok.after),
+        None => match status_after(r, tok.after) {
+            Some((st, _, se)) => (st, tok.start, se),
+            None => return,
+        },
+    };
+    match topic_before(r, tok.start) {
+        Topic::Problems => {
+            found.set(st, v, a, b);
+        }
+        Topic::Measures => {
+            if st == Field::Done {
+                found.set(Field::MeasuresDone, v, a, b);
+            }
+        }
+        Topic::Rules => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn st(s: &str) -> Stated {
+        extract_stated(&Source::new(s))
+    }
+
+    #[test]
+    fn the_usual_sentence() {
+        let s = st("巡察反馈的3个方面18个问题，已完成整改17个，正在整改1个，整改完成率94.4%。共制定整改措施56条，已完成52条，建立完善制度12项。");
+        assert_eq!(s.aspects, Some(3));
+        assert_eq!(s.problems, Some(18));
+        assert_eq!(s.problems_done, Some(17));
+        assert_eq!(s.problems_in_progress, Some(1));
+        assert_eq!(s.problems_not_done, None);
+        assert_eq!(s.completion_rate, Some(94.4));
+        assert_eq!(s.measures, Some(56));
+        assert_eq!(s.measures_done, Some(52));
+        assert_eq!(s.rules, Some(12));
+    }
+
+    #[test]
+    fn tokens_skip_plain_chinese_one() {
+        let toks: Vec<u32> = Tokens::new("统一部署一是十八个两项2023年").map(|t| t.value).collect();
+        assert_eq!(toks, vec![18, 2, 2023]);
+    }
+}

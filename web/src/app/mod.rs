@@ -186,6 +186,17 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // Printing shows the whole outline: collapsed branches are not even rendered.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo_events::EventListener::new(&w, "beforeprint", move |_| dispatcher.dispatch(Action::ExpandAll))
+            });
+            move || drop(listener)
+        });
+    }
+
     let lang = state.lang;
     let s = lang.s();
     let dispatch = state.dispatcher();
@@ -215,22 +226,22 @@ pub fn app(props: &AppProps) -> Html {
                         highlight={state.highlight}
                         load_seq={state.load_seq}
                         can_undo={state.undo.is_some()}
-                        dispatch={dispatch.to_callback()} />
+                        dispatch={dispatch.clone()} />
                 }
-                <Results state={StateRef(state.clone())} />
+                <Results state={Snapshot((*state).clone())} dispatch={dispatch.to_callback()} />
             </div>
         </div>
     }
 }
 
-/// The app state handed to the results column (compared by identity, so typing that has not
-/// been parsed yet re-renders only what depends on the text).
+/// A copy of the state for the results column (cheap: its big parts are `Rc`s), compared on
+/// what the column shows, so typing that has not been parsed yet does not re-render it.
 #[derive(Clone)]
-struct StateRef(UseReducerHandle<State>);
+struct Snapshot(State);
 
-impl PartialEq for StateRef {
+impl PartialEq for Snapshot {
     fn eq(&self, other: &Self) -> bool {
-        let (a, b) = (&*self.0, &*other.0);
+        let (a, b) = (&self.0, &other.0);
         a.lang == b.lang
             && a.readonly == b.readonly
             && a.notice == b.notice
@@ -246,14 +257,15 @@ impl PartialEq for StateRef {
 
 #[derive(Properties, PartialEq)]
 struct ResultsProps {
-    state: StateRef,
+    state: Snapshot,
+    dispatch: Callback<Action>,
 }
 
 /// The right-hand column: empty state, "no structure", or summary + outline + details + export.
 #[function_component(Results)]
 fn results(props: &ResultsProps) -> Html {
-    let state = &*props.state.0;
-    let dispatch = props.state.0.dispatcher();
+    let state = &props.state.0;
+    let dispatch = &props.dispatch;
     let lang = state.lang;
     let s = lang.s();
     let notice = state.notice.clone();
@@ -261,11 +273,11 @@ fn results(props: &ResultsProps) -> Html {
 
     let body = if !has_text {
         html! { <empty::Empty lang={lang} readonly={state.readonly}
-                    on_sample={dispatch.to_callback().reform(|_| Action::LoadSample)} /> }
+                    on_sample={dispatch.reform(|_| Action::LoadSample)} /> }
     } else if state.outline.items.is_empty() && !state.is_parsed() {
         html! { <p class="no-pending" role="status">{ s.parsing }</p> }
     } else {
-        let on_highlight = dispatch.to_callback().reform(Action::HighlightSpan);
+        let on_highlight = dispatch.reform(Action::HighlightSpan);
         let no_structure = state.outline.items.is_empty();
         html! {
             <>
@@ -277,11 +289,11 @@ fn results(props: &ResultsProps) -> Html {
                 } else {
                     <summary::Summary lang={lang} notice={notice.clone()} readonly={state.readonly}
                         on_highlight={on_highlight.clone()} />
-                    <tree::Tree lang={lang} view={tree::TreeView::of(state)} dispatch={dispatch.to_callback()} />
+                    <tree::Tree lang={lang} view={tree::TreeView::of(state)} dispatch={dispatch.clone()} />
                 }
                 <meta::MetaPanel lang={lang} notice={notice.clone()} />
                 <export::Export lang={lang} notice={notice} text={state.parsed_text.clone()}
-                    on_message={dispatch.to_callback().reform(Action::ShowMessage)} />
+                    on_message={dispatch.reform(Action::ShowMessage)} />
             </>
         }
     };

@@ -29,39 +29,37 @@ pub struct Source<'a> {
 
 impl<'a> Source<'a> {
     pub fn new(original: &'a str) -> Self {
-        let mut folded = String::with_capacity(original.len());
+        let mut folded = String::with_capacity(original.len() + original.len() / 8);
         let mut breaks: Vec<(u32, u32)> = Vec::new();
-        let mut chars = original.char_indices().peekable();
+        // Characters that fold to themselves are copied a run at a time.
+        let mut run_start = 0;
         let mut prev = '\n';
-        while let Some((at, c)) = chars.next() {
-            let before = folded.len();
-            match c {
+        for (at, c) in original.char_indices() {
+            let next = || original[at + c.len_utf8()..].chars().next();
+            let folded_char = match c {
                 // A half-width full stop ending a Chinese sentence ("加強領導.成立小組") is a 。;
                 // after a digit ("1.") or in "example.org" it stays a dot.
-                '.' if ends_chinese_sentence(prev, chars.peek().map(|&(_, n)| n)) => folded.push('。'),
-                '\r' => {
-                    // "\r\n" folds to "\n"; a lone "\r" is a line end of its own.
-                    if chars.peek().map(|&(_, n)| n) != Some('\n') {
-                        folded.push('\n');
-                    }
-                }
-                _ => {
-                    if let Some(f) = fold_char(c) {
-                        folded.push(f);
-                    }
-                }
-            }
+                '.' if ends_chinese_sentence(prev, next()) => Some('。'),
+                // "\r\n" folds to "\n"; a lone "\r" is a line end of its own.
+                '\r' if next() == Some('\n') => None,
+                '\r' => Some('\n'),
+                _ => fold_char(c),
+            };
             prev = c;
-            let after_original = at + c.len_utf8();
-            if folded.len() - before != c.len_utf8() {
-                breaks.push((folded.len() as u32, after_original as u32));
+            if folded_char == Some(c) {
+                continue;
+            }
+            folded.push_str(&original[run_start..at]);
+            if let Some(f) = folded_char {
+                folded.push(f);
+            }
+            run_start = at + c.len_utf8();
+            if folded_char.map_or(0, char::len_utf8) != c.len_utf8() {
+                breaks.push((folded.len() as u32, run_start as u32));
             }
         }
-        Source {
-            original,
-            folded,
-            breaks,
-        }
+        folded.push_str(&original[run_start..]);
+        Source { original, folded, breaks }
     }
 
     /// The input offset of a folded offset (which must be on a folded char boundary).
@@ -205,6 +203,20 @@ const fn decode3(b: &[u8], i: usize) -> char {
 
 fn to_simplified(c: char) -> char {
     use std::sync::OnceLock;
+    // One bit per BMP character: most characters are not in the table, and a bit test is far
+    // cheaper than a search (this runs for every CJK character of the input).
+    static BITMAP: OnceLock<Vec<u64>> = OnceLock::new();
+    let bitmap = BITMAP.get_or_init(|| {
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for &(t, _) in TRADITIONAL.iter().filter(|p| p.0 != '\0' && p.0 != p.1) {
+            bits[t as usize / 64] |= 1 << (t as usize % 64);
+        }
+        bits
+    });
+    let code = c as usize;
+    if code >= 0x10000 || bitmap[code / 64] & (1 << (code % 64)) == 0 {
+        return c;
+    }
     static SORTED: OnceLock<Vec<(char, char)>> = OnceLock::new();
     let table = SORTED.get_or_init(|| {
         let mut v: Vec<(char, char)> = TRADITIONAL

@@ -129,8 +129,49 @@ impl Builder<'_> {
         }
 
         // Inline labels: after sentence punctuation, and in one-line pastes anywhere.
-        let mut prev: Option<char> = self.text[..scan_from].chars().next_back();
-        let mut i = scan_from;
+        if long {
+            self.scan_anywhere(scan_from, content_end, line_end);
+        } else {
+            self.scan_after_punctuation(scan_from, content_end, line_end);
+        }
+    }
+
+    /// Inline labels right after `。；：！？，`. Full-width punctuation is the only text whose
+    /// UTF-8 starts with byte E3 or EF in a Chinese line (ideographs start with E4–E9), so a
+    /// byte search finds the candidates without decoding every character.
+    fn scan_after_punctuation(&mut self, from: usize, content_end: usize, line_end: usize) {
+        let mut next_free = from;
+        for p in memchr::memchr2_iter(0xE3, 0xEF, &self.text.as_bytes()[from..content_end]) {
+            let p = from + p;
+            if p < next_free {
+                continue;
+            }
+            let Some(c) = self.text[p..content_end].chars().next() else { break };
+            let position = if sentence_break(c) {
+                Position::AfterBreak
+            } else if c == '，' {
+                Position::AfterComma
+            } else {
+                continue;
+            };
+            let at = p + c.len_utf8();
+            let rest = &self.text[at..content_end];
+            if !rest.starts_with(may_start_label) {
+                continue;
+            }
+            if let Some(label) = label_at(rest) {
+                if self.try_open(label, at, line_end, position) {
+                    next_free = at + label.len;
+                }
+            }
+        }
+    }
+
+    /// Inline labels in a line that lost its line breaks: after punctuation, or anywhere a
+    /// bracketed label or a continuing series fits.
+    fn scan_anywhere(&mut self, from: usize, content_end: usize, line_end: usize) {
+        let mut prev: Option<char> = self.text[..from].chars().next_back();
+        let mut i = from;
         while i < content_end {
             let rest = &self.text[i..content_end];
             let Some(c) = rest.chars().next() else { break };
@@ -138,11 +179,9 @@ impl Builder<'_> {
             let after_comma = prev == Some('，');
             // Never start inside a number ("21." read from its "1.", "十一是" from its "一是").
             let inside_number = prev.is_some_and(|p| {
-                p.is_ascii_digit()
-                    || super::numerals::chinese_digit(p).is_some()
-                    || matches!(p, '十' | '百' | '、')
+                p.is_ascii_digit() || super::numerals::chinese_digit(p).is_some() || matches!(p, '十' | '百' | '、')
             });
-            if may_start_label(c) && !inside_number && (after_break || after_comma || long) {
+            if may_start_label(c) && !inside_number {
                 if let Some(label) = label_at(rest) {
                     let position = if after_break {
                         Position::AfterBreak
@@ -166,7 +205,7 @@ impl Builder<'_> {
     /// An unnumbered line that starts a part or a status group; see [`Unnumbered`].
     fn unnumbered_heading(&self, content: &str) -> Option<Unnumbered> {
         // Headings are short and are not sentences.
-        if content.chars().count() > 24 || content.contains(['。', '，', '；', '！', '？']) {
+        if content.len() > 24 * 4 || content.chars().count() > 24 || content.contains(['。', '，', '；', '！', '？']) {
             return None;
         }
         let body = content.trim_end_matches('：');

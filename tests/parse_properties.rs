@@ -1,0 +1,130 @@
+//! Property tests: for arbitrary input, parsing never panics, every span lies on char
+//! boundaries inside the input, children lie inside their parents and siblings are in order.
+//! The invariants are the ones the fuzz target checks (`fuzz/invariants.rs`), shared.
+
+#[path = "../fuzz/invariants.rs"]
+mod invariants;
+
+use proptest::prelude::*;
+
+/// Pieces notices are made of: labels of every form, punctuation, whitespace, status words.
+const PIECES: &[&str] = &[
+    "一、",
+    "二、",
+    "十一、",
+    "（一）",
+    "(二)",
+    "（三）、",
+    "1.",
+    "2、",
+    "３．",
+    "10.",
+    "（1）",
+    "(2)",
+    "3）",
+    "4)",
+    "①",
+    "②",
+    "⑳",
+    "第一，",
+    "第二、",
+    "一是",
+    "二是",
+    "三是",
+    "首先，",
+    "其次，",
+    "最后，",
+    "。",
+    "；",
+    "：",
+    ":",
+    ";",
+    ",",
+    ".",
+    "！",
+    "\n",
+    "\r\n",
+    "\r",
+    "\u{3000}",
+    " ",
+    "\t",
+    "整改情况：",
+    "已完成整改",
+    "正在推进整改",
+    "尚未完成",
+    "问题",
+    "关于",
+    "方面",
+    "下一步工作打算",
+    "已完成整改的问题（3个）",
+    "反馈问题整改情况",
+    "18个问题",
+    "2023年4月10日至6月10日",
+    "联系电话：",
+    "\u{feff}",
+    "\u{200b}",
+    "\u{202e}",
+    "😀",
+    "問題",
+    "（",
+    "）",
+    "(",
+    ")",
+    "、",
+    "是",
+    "0",
+    "9",
+];
+
+fn notice_like() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            4 => prop::sample::select(PIECES).prop_map(str::to_string),
+            1 => any::<char>().prop_map(|c| c.to_string()),
+            1 => "[\\u{4e00}-\\u{4e80}]{1,12}",
+        ],
+        0..120,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn notice_like_text_keeps_every_invariant(text in notice_like()) {
+        let notice = notice_outline::parse(&text);
+        invariants::check_notice(&text, &notice);
+        invariants::check_exports(&notice);
+    }
+
+    #[test]
+    fn arbitrary_unicode_keeps_every_invariant(text in any::<String>()) {
+        let notice = notice_outline::parse(&text);
+        invariants::check_notice(&text, &notice);
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        invariants::check_bytes(&bytes);
+    }
+
+    /// Ragged indentation, CRLF and blank lines do not change the outline.
+    #[test]
+    fn whitespace_does_not_change_the_outline(text in notice_like(), indent in prop::sample::select(vec!["", "  ", "\u{3000}\u{3000}", "\t"])) {
+        let messy: String = text.lines().map(|l| format!("{indent}{l}\r\n\r\n")).collect();
+        let clean: String = text.lines().map(|l| format!("{l}\n")).collect();
+        let shape = |t: &str| {
+            fn walk(nodes: &[notice_outline::model::Node], out: &mut Vec<(u32, String, String)>) {
+                for n in nodes {
+                    out.push((n.level, n.label.clone(), n.heading.trim().to_string()));
+                    walk(&n.children, out);
+                }
+            }
+            let mut out = Vec::new();
+            walk(&notice_outline::parse(t).outline, &mut out);
+            out
+        };
+        prop_assert_eq!(shape(&messy), shape(&clean));
+    }
+}

@@ -57,18 +57,18 @@ pub fn check_notice(input: &str, notice: &Notice) -> usize {
     }
     check_spans(input, &spans);
 
-    check_exports(notice);
+    check_exports(input, notice);
     nodes
 }
 
 /// The exports never panic, and the JSON is valid and reads back into the same model.
-pub fn check_exports(notice: &Notice) {
+pub fn check_exports(input: &str, notice: &Notice) {
     let json = notice_outline::export::to_json(notice);
     let back: Notice = serde_json::from_str(&json)
         .unwrap_or_else(|e| panic!("to_json produced JSON that does not read back: {e}"));
     assert!(back == *notice, "to_json does not round-trip");
     let _ = notice_outline::export::to_markdown(notice);
-    let _ = notice_outline::export::to_csv(notice);
+    let _ = notice_outline::export::to_csv(notice, input);
 }
 
 fn check_siblings(

@@ -65,15 +65,38 @@ pub fn extract_meta(src: &Source) -> (Meta, Layout) {
             }
         }
     }
+    // No signature at the end: a date line right under the title (`（2023年11月20日）`) is the
+    // signing date.
+    if meta.signed_date.is_none() && title_end > 0 {
+        let hi = ceil_boundary(f, title_end + 200);
+        if let Some((a, b)) = lines(f, title_end, hi).find(|&(a, b)| a < b) {
+            if let Some((parts, ds, de)) =
+                trailing_date(&f[a..b]).filter(|&(_, ds, _)| f[a..a + ds].trim_matches(['（', '(', ' ']).is_empty())
+            {
+                if let Some(d) = parts.iso() {
+                    signed_year = parts.year;
+                    meta.signed_date = Some(d);
+                    meta.spans.insert("signed_date".into(), vec![src.span(a + ds, a + de)]);
+                }
+            }
+        }
+    }
     // No signature: the issuer is the title's prefix before 关于
     // ("中共某某县交通运输局党组关于…的通报" → "中共某某县交通运输局党组").
+    // A first title line that is only the issuer (`中共某某局党组` / `关于…的通报`) counts too.
     if meta.issuer.is_none() {
-        if let Some(&(a, b)) = title.as_ref().and_then(|t| t.first()) {
-            if let Some(p) = f[a..b].find("关于").filter(|&p| p > 0) {
-                let (s, e) = trim(f, a, a + p);
-                if s < e && f[s..e].chars().count() <= 40 {
-                    put(&mut meta, src, "issuer", s, e);
-                }
+        let segs = title.as_deref().unwrap_or(&[]);
+        let cut = match segs {
+            [(a, b), ..] if f[*a..*b].find("关于").is_some_and(|p| p > 0) => {
+                f[*a..*b].find("关于").map(|p| (*a, *a + p))
+            }
+            [(a, b), (c, d), ..] if f[*c..*d].starts_with("关于") && is_org(&f[*a..*b]) => Some((*a, *b)),
+            _ => None,
+        };
+        if let Some((a, b)) = cut {
+            let (s, e) = trim(f, a, b);
+            if s < e && f[s..e].chars().count() <= 40 {
+                put(&mut meta, src, "issuer", s, e);
             }
         }
     }
@@ -85,9 +108,9 @@ pub fn extract_meta(src: &Source) -> (Meta, Layout) {
     let intro_dates = dates::find_dates(intro);
     let intro_ranges = dates::find_ranges(intro, &intro_dates);
 
-    let body_at = inspection_body(intro).map(|(a, b)| (a + intro_lo, b + intro_lo)).or_else(|| {
-        title.as_ref()?.iter().find_map(|&(a, b)| inspection_body(&f[a..b]).map(|(s, e)| (s + a, e + a)))
-    });
+    let body_at = inspection_body(intro)
+        .map(|(a, b)| (a + intro_lo, b + intro_lo))
+        .or_else(|| title.as_ref()?.iter().find_map(|&(a, b)| inspection_body(&f[a..b]).map(|(s, e)| (s + a, e + a))));
     if let Some((a, b)) = body_at {
         put(&mut meta, src, "inspection_body", a, b);
     }
@@ -102,7 +125,8 @@ pub fn extract_meta(src: &Source) -> (Meta, Layout) {
         inspection_end_parts = Some(end);
         if let Some(d) = start.iso() {
             meta.inspection_start = Some(d);
-            meta.spans.insert("inspection_start".into(), vec![src.span(r.start.start + intro_lo, r.start.end + intro_lo)]);
+            meta.spans
+                .insert("inspection_start".into(), vec![src.span(r.start.start + intro_lo, r.start.end + intro_lo)]);
         }
         if let Some(d) = end.iso() {
             meta.inspection_end = Some(d);
@@ -314,9 +338,34 @@ fn has_title_word(t: &str) -> bool {
 
 /// Starts of the first body paragraph: `根据县委统一部署，…`, `按照…`, `为深入贯彻…`, `2023年4月…`.
 const BODY_START: &[&str] = &[
-    "根据", "按照", "依据", "遵照", "依照", "为深入", "为进一步", "为全面", "为认真", "为贯彻", "为切实", "为做好",
-    "为推动", "为推进", "为落实", "为扎实", "今年", "去年", "近日", "近期", "日前", "经", "现将", "现就", "截至",
-    "截止", "自", "于",
+    "根据",
+    "按照",
+    "依据",
+    "遵照",
+    "依照",
+    "为深入",
+    "为进一步",
+    "为全面",
+    "为认真",
+    "为贯彻",
+    "为切实",
+    "为做好",
+    "为推动",
+    "为推进",
+    "为落实",
+    "为扎实",
+    "今年",
+    "去年",
+    "近日",
+    "近期",
+    "日前",
+    "经",
+    "现将",
+    "现就",
+    "截至",
+    "截止",
+    "自",
+    "于",
 ];
 
 fn starts_body(t: &str) -> bool {
@@ -332,11 +381,7 @@ fn starts_body(t: &str) -> bool {
 
 /// `一、` `（一）` `1.` `1、` at the start of a line.
 fn starts_label(t: &str) -> bool {
-    let rest = if let Some(r) = t.strip_prefix('（') {
-        r
-    } else {
-        t
-    };
+    let rest = if let Some(r) = t.strip_prefix('（') { r } else { t };
     let n = rest
         .char_indices()
         .take_while(|&(_, c)| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
@@ -356,8 +401,25 @@ fn starts_label(t: &str) -> bool {
 /// Web-page chrome around a pasted notice: breadcrumbs, "发布时间：… 来源：…", document numbers.
 fn is_chrome(t: &str) -> bool {
     const CHROME: &[&str] = &[
-        "当前位置", "您的位置", "您现在的位置", "首页", "发布时间", "发布日期", "来源：", "信息来源", "浏览次数",
-        "阅读次数", "点击数", "点击量", "字号", "字体：", "【大", "打印本页", "分享到", "索引号", "发文字号",
+        "当前位置",
+        "您的位置",
+        "您现在的位置",
+        "首页",
+        "发布时间",
+        "发布日期",
+        "来源：",
+        "信息来源",
+        "浏览次数",
+        "阅读次数",
+        "点击数",
+        "点击量",
+        "字号",
+        "字体：",
+        "【大",
+        "打印本页",
+        "分享到",
+        "索引号",
+        "发文字号",
     ];
     contains_any(t, CHROME) || (t.contains('〔') && t.contains('〕') && t.ends_with('号')) || t.contains('>')
 }
@@ -464,7 +526,7 @@ struct Signature {
 }
 
 /// Last characters of an organisation name: 党组 党委 县委 委员会 人民政府 局 办公室 公司 支部 …
-const ORG_END: &str = "组委局办司团心院校部厅处会站所队社馆镇乡道村区府行署场室科股园学盟";
+const ORG_END: &str = "组委局办司团心院校部厅处会站所队社馆镇乡道村区府行署场室科股园学盟联协织";
 
 /// An organisation name as signatures write it: `中共某某县交通运输局党组`, `某某县人民政府`,
 /// `中共某某县委 某某县人民政府`. Short, no digits or sentence punctuation, ends like an
@@ -559,7 +621,8 @@ const BODY_STOP: &[&str] = &[
 /// nothing before it is skipped. Returns the range in `s`.
 fn inspection_body(s: &str) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = None;
-    for anchor in ["巡察组", "巡视组", "督察组", "审计组", "督导组", "巡察工作组", "巡视工作组"] {
+    for anchor in ["巡察组", "巡视组", "督察组", "审计组", "督导组", "巡察工作组", "巡视工作组"]
+    {
         for p in find_all(s, anchor) {
             if best.is_some_and(|(a, _)| p >= a) {
                 break;
@@ -609,9 +672,8 @@ fn inspected_unit(s: &str) -> Option<(usize, usize)> {
                     continue;
                 }
             }
-            let (_, se) = sentence(s, from);
-            let reach = ceil_boundary(s, (from + 150).min(se));
-            let window = &s[from..reach];
+            let window = &s[from..ceil_boundary(s, from + 150)];
+            let window = &window[..window.find(is_sentence_end).unwrap_or(window.len())];
             let Some((vp, vlen)) = VERBS.iter().filter_map(|v| window.find(v).map(|i| (i, v.len()))).min() else {
                 continue;
             };
@@ -729,7 +791,8 @@ fn publicity(w: &str) -> Option<(DateHit, Option<DateHit>)> {
         let (a, b) = sentence(w, p);
         checked_to = b;
         let sent = &w[a..b];
-        if !contains_any(sent, &["期", "时间", "日期", "工作日", "天", "起"]) || contains_any(sent, &["巡察组", "巡视组"])
+        if !contains_any(sent, &["期", "时间", "日期", "工作日", "天", "起"])
+            || contains_any(sent, &["巡察组", "巡视组"])
         {
             continue;
         }
@@ -808,11 +871,8 @@ fn phone_at(s: &str) -> Option<usize> {
         i += n;
         digits += n;
         let rest = &s[i..];
-        let joiner = ["-", "—", "–", "－", "转", "~"]
-            .iter()
-            .find(|j| rest.starts_with(**j))
-            .map(|j| j.len())
-            .or_else(|| {
+        let joiner =
+            ["-", "—", "–", "－", "转", "~"].iter().find(|j| rest.starts_with(**j)).map(|j| j.len()).or_else(|| {
                 // "0571 12345678": a space only after an area code.
                 (rest.starts_with(' ') && n <= 4 && s[group_start..].starts_with('0')).then_some(1)
             });
@@ -827,10 +887,8 @@ fn phone_at(s: &str) -> Option<usize> {
 /// Phone numbers after 电话 / 热线 / 手机 (`联系电话：0571-12345678`, `举报电话：12388`,
 /// `监督电话：0571-1234567、13800138000或12388`), in order. Ranges in `w`.
 fn phones(w: &str) -> Vec<(usize, usize)> {
-    let mut anchors: Vec<(usize, usize)> = ["电话", "热线", "手机"]
-        .iter()
-        .flat_map(|k| find_all(w, k).map(move |p| (p, p + k.len())))
-        .collect();
+    let mut anchors: Vec<(usize, usize)> =
+        ["电话", "热线", "手机"].iter().flat_map(|k| find_all(w, k).map(move |p| (p, p + k.len()))).collect();
     anchors.sort_unstable();
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut done_to = 0;
@@ -879,7 +937,9 @@ fn emails(w: &str) -> Vec<(usize, usize)> {
             a += 1;
         }
         let dom = &w[at + 1..e];
-        let tld_ok = dom.rsplit_once('.').is_some_and(|(h, t)| !h.is_empty() && t.len() >= 2 && t.bytes().all(|c| c.is_ascii_alphabetic()));
+        let tld_ok = dom
+            .rsplit_once('.')
+            .is_some_and(|(h, t)| !h.is_empty() && t.len() >= 2 && t.bytes().all(|c| c.is_ascii_alphabetic()));
         if a < at && tld_ok {
             out.push((a, e));
         }
@@ -928,7 +988,8 @@ fn address(w: &str) -> Option<(usize, usize)> {
             let hi = ceil_boundary(w, i + 300);
             let rest = &w[i..hi];
             let mut end = rest.find(['；', '。', '，', '\n']).unwrap_or(rest.len());
-            for stop in ["（邮编", "（邮政编码", "邮编", "邮政编码", "联系电话", "电话", "电子邮箱", "邮箱"] {
+            for stop in ["（邮编", "（邮政编码", "邮编", "邮政编码", "联系电话", "电话", "电子邮箱", "邮箱"]
+            {
                 if let Some(q) = rest[..end].find(stop) {
                     end = q;
                 }
@@ -984,7 +1045,8 @@ mod tests {
 
     #[test]
     fn layout_offsets() {
-        let text = "关于巡察整改情况的通报\n\n根据县委部署，开展了巡察。\n一、总体情况\n\n中共某某局党组\n2023年11月20日\n";
+        let text =
+            "关于巡察整改情况的通报\n\n根据县委部署，开展了巡察。\n一、总体情况\n\n中共某某局党组\n2023年11月20日\n";
         let (m, l) = meta(text);
         assert_eq!(m.title.as_deref(), Some("关于巡察整改情况的通报"));
         assert_eq!(l.title_end, "关于巡察整改情况的通报".len());

@@ -56,8 +56,10 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Notice, InputError> {
 /// Parses the text of a notice. Never panics; text with no numbering gives an empty outline.
 pub fn parse(text: &str) -> Notice {
     let src = text::Source::new(text);
-    let (meta, region) = (Meta::default(), (0, src.folded.len()));
-    let stated = Stated::default();
+    let (meta, layout) = meta::extract_meta(&src);
+    let stated = stated::extract_stated(&src);
+    // The outline lives between the title and the closing block (signature, date).
+    let region = (layout.title_end.min(layout.closing_start), layout.closing_start);
 
     let flat = tree::build(&src.folded, region.0, region.1);
     let roles = status::classify(&src.folded, &flat);

@@ -189,7 +189,8 @@ impl Iterator for Tokens<'_> {
                     self.at = i + len;
                     if let Some(cl) = classifier(&s[i + len..]).filter(|&c| c != "%") {
                         let after = i + len + cl.len();
-                        let t = Token { value: v, exact: v as f64, start: i, end: i + len, after, classifier: Some(cl) };
+                        let t =
+                            Token { value: v, exact: v as f64, start: i, end: i + len, after, classifier: Some(cl) };
                         return Some(t);
                     }
                     continue;
@@ -208,10 +209,10 @@ fn is_clause_end(c: char) -> bool {
 
 /// Status words, checked in this order (`未完成` and `基本完成` before `完成`).
 const NOT_DONE: &[&str] = &["未完成", "未整改", "尚未", "暂未", "未销号", "未到位", "没有完成", "未能完成"];
-const IN_PROGRESS: &[&str] = &[
-    "基本完成", "正在", "推进中", "整改中", "持续", "长期", "阶段性", "逐步", "推进", "序时",
-];
-const DONE: &[&str] = &["已完成", "完成", "已整改", "整改到位", "销号", "已落实", "落实到位", "办结", "已解决", "已清零"];
+const IN_PROGRESS: &[&str] =
+    &["基本完成", "正在", "推进中", "整改中", "持续", "长期", "阶段性", "逐步", "推进", "序时"];
+const DONE: &[&str] =
+    &["已完成", "完成", "已整改", "整改到位", "销号", "已落实", "全部落实", "落实到位", "办结", "已解决", "已清零"];
 
 fn status_in(s: &str) -> Option<Field> {
     if NOT_DONE.iter().any(|w| s.contains(w)) {
@@ -228,20 +229,20 @@ fn status_in(s: &str) -> Option<Field> {
 /// A status phrase right after a count: `17个已完成整改`, `1个正在整改`, `18个问题均已整改完成`.
 /// Returns the status, whether it says all (`全部`/`均`/`都`), and the phrase's end.
 fn status_after(r: &str, at: usize) -> Option<(Field, bool, usize)> {
-    let rest = &r[at..];
+    let rest = &r[at..ceil_boundary(r, at + 120)];
     let clause = rest.find(is_clause_end).unwrap_or(rest.len());
     let clause = &rest[..clause];
     let head = &clause[..floor_boundary(clause, 30)];
     let mut h = head;
     let mut all = false;
-    for w in ["均", "全部", "都", "已全部", "已经全部"] {
+    for w in ["均", "都", "已经全部", "已全部", "全部"] {
         if let Some(x) = h.strip_prefix(w) {
             h = x;
             all = true;
         }
     }
-    let starts = ["已", "正在", "基本", "未", "尚未", "暂未", "持续", "长期", "全部", "整改到位", "完成", "销号", "阶段性"];
-    let all = all || h.starts_with("已全部");
+    let starts =
+        ["已", "正在", "基本", "未", "尚未", "暂未", "持续", "长期", "阶段性", "整改", "完成", "落实", "销号", "办结"];
     if !starts.iter().any(|w| h.starts_with(w)) {
         return None;
     }
@@ -264,8 +265,8 @@ fn has_count(s: &str) -> bool {
 /// Drops words between a noun and its count: `整改措施共56条`, `问题共计18个`, `制度有12项`.
 fn strip_fillers(mut p: &str) -> &str {
     const FILLERS: &[&str] = &[
-        "共计", "合计", "总计", "累计", "一共", "共有", "共", "计", "有", "达到", "达", "为", "是", "数量", "总数", "数",
-        "分别", "约",
+        "共计", "合计", "总计", "累计", "一共", "共有", "共", "计", "有", "达到", "达", "为", "是", "数量", "总数",
+        "数", "分别", "约",
     ];
     loop {
         let before = p.len();
@@ -384,7 +385,8 @@ fn read_token(r: &str, tok: &Token, bound: usize, found: &mut Found, pending_new
         let sl = floor_boundary(r, tok.start.saturating_sub(300));
         let ctx_lo = sl + after_last(&r[sl..tok.start], is_sentence_end);
         let ctx = &r[ctx_lo..ceil_boundary(r, e + 90)];
-        if ["反馈", "巡察", "巡视", "审计", "督察", "指出", "涉及", "问题", "意见"].iter().any(|w| ctx.contains(w)) {
+        if ["反馈", "巡察", "巡视", "审计", "督察", "指出", "涉及", "问题", "意见"].iter().any(|w| ctx.contains(w))
+        {
             found.set(Field::Aspects, v, tok.start, e);
         }
         return;
@@ -394,7 +396,8 @@ fn read_token(r: &str, tok: &Token, bound: usize, found: &mut Found, pending_new
 
     // 18个问题 / 18个具体问题 / 已完成整改17个问题 / 18个问题已全部整改完成
     let count_cls = ["个", "项", "条", "件", "处"];
-    if let Some(e) = noun_after(r, tok, &count_cls, &["具体", "突出", "主要", "方面", "方面的", "大"], &["问题"]) {
+    if let Some(e) = noun_after(r, tok, &count_cls, &["具体", "突出", "主要", "方面", "方面的", "大"], &["问题"])
+    {
         if let Some(st) = status {
             found.set(st, v, prefix_at, e);
         } else if let Some((st, all, se)) = status_after(r, e) {
@@ -440,7 +443,8 @@ fn read_token(r: &str, tok: &Token, bound: usize, found: &mut Found, pending_new
             && ["新建", "新制定", "新出台", "新增"].iter().any(|w| prefix.contains(w))
             && !["修订", "修改"].iter().any(|w| prefix.contains(w))
         {
-            let se = r[tok.after..].find(is_sentence_end).map_or(r.len(), |i| tok.after + i);
+            let hi = ceil_boundary(r, tok.after + 600);
+            let se = r[tok.after..hi].find(is_sentence_end).map_or(hi, |i| tok.after + i);
             *pending_new_rules = Some(se);
         }
         return;

@@ -144,3 +144,45 @@ fn help_and_version() {
         format!("notice-outline {} (schema {})\n", env!("CARGO_PKG_VERSION"), notice_outline::SCHEMA_VERSION)
     );
 }
+
+/// Every field path of a JSON value (`outline[].children[].status`), arrays collapsed to `[]`
+/// and the keys of the `spans` maps (field names) to `*`.
+fn field_paths(value: &serde_json::Value, prefix: &str, out: &mut std::collections::BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map {
+                let key = if prefix.ends_with("meta.spans") || prefix.ends_with("stated.spans") { "*" } else { key };
+                let path = if prefix.is_empty() { key.to_string() } else { format!("{prefix}.{key}") };
+                out.insert(path.clone());
+                field_paths(v, &path, out);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| field_paths(v, &format!("{prefix}[]"), out)),
+        _ => {}
+    }
+}
+
+/// The text of the fenced block between `<!-- NAME:start -->` and `<!-- NAME:end -->`.
+fn doc_block<'a>(doc: &'a str, name: &str) -> &'a str {
+    let start = doc.find(&format!("<!-- {name}:start -->")).unwrap_or_else(|| panic!("no {name} in docs/schema.md"));
+    let end = doc.find(&format!("<!-- {name}:end -->")).unwrap();
+    let block = &doc[start..end];
+    let body = &block[block.find("```").unwrap()..];
+    let body = &body[body.find('\n').unwrap() + 1..];
+    &body[..body.rfind("```").unwrap()]
+}
+
+#[test]
+fn schema_doc_example_has_exactly_the_fields_the_cli_prints() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/schema.md")).unwrap();
+    let input = doc_block(&doc, "schema-example-input");
+    let documented: serde_json::Value =
+        serde_json::from_str(doc_block(&doc, "schema-example-output")).expect("the example is valid JSON");
+    let out = run(&["--format", "json"], input.as_bytes());
+    let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (mut want, mut got) = (Default::default(), Default::default());
+    field_paths(&documented, "", &mut want);
+    field_paths(&printed, "", &mut got);
+    assert_eq!(want, got, "docs/schema.md's example and the CLI's output have different fields");
+    assert_eq!(documented["schema_version"], notice_outline::SCHEMA_VERSION);
+}

@@ -156,7 +156,8 @@ fn push_checks(out: &mut String, notice: &Notice) {
             Severity::Mismatch => "⚠️",
             Severity::Notice => "ℹ️",
         };
-        let _ = writeln!(out, "- {sign} {}（{}）", inline(&check.message_zh), inline(&check.code));
+        // Codes are fixed ASCII names (`stated_sum`): a code span needs no escaping.
+        let _ = writeln!(out, "- {sign} {}（`{}`）", inline(&check.message_zh), check.code);
     }
 }
 
@@ -222,7 +223,7 @@ mod tests {
 
 ## 核对
 
-- ⚠️ 通报称3个问题，大纲列出2个（problems）
+- ⚠️ 通报称3个问题，大纲列出2个（`problems`）
 ";
         assert_eq!(to_markdown(&fixture::notice()), expected);
     }

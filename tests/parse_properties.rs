@@ -95,7 +95,7 @@ proptest! {
     fn notice_like_text_keeps_every_invariant(text in notice_like()) {
         let notice = notice_outline::parse(&text);
         invariants::check_notice(&text, &notice);
-        invariants::check_exports(&notice);
+        invariants::check_exports(&text, &notice);
     }
 
     #[test]

@@ -33,7 +33,8 @@ pub struct AppOptions {
     /// Show only the outline, summary and metadata (no paste area).
     pub readonly: bool,
     pub lang: Lang,
-    /// Levels expanded when a notice is parsed; `None` expands everything except huge outlines.
+    /// Outline levels shown expanded after each parse (0: only top-level rows); `None` expands
+    /// everything, except that huge outlines open with only their top-level rows.
     pub collapse_depth: Option<u32>,
     /// Initial text; wins over the stored text.
     pub text: Option<String>,

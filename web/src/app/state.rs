@@ -236,7 +236,7 @@ impl State {
         let outline = Outline::build(&notice);
         self.default_depth = self
             .collapse_depth
-            .unwrap_or(if outline.items.len() > LARGE_OUTLINE { 1 } else { u32::MAX });
+            .unwrap_or(if outline.items.len() > LARGE_OUTLINE { 0 } else { u32::MAX });
         // Keep the selection on the same node (by key) across edits; fall back to the same row.
         self.selected = match (old_key, self.selected) {
             (Some(key), Some(old)) => outline
@@ -257,7 +257,8 @@ impl State {
         if visible.is_empty() {
             return;
         }
-        let current = self.selected.filter(|i| visible.contains(i));
+        // With nothing selected, focus is on the tree's tab stop: the first row.
+        let current = Some(self.selected.filter(|i| visible.contains(i)).unwrap_or(visible[0]));
         let pos = current.and_then(|c| visible.iter().position(|&v| v == c));
         let target = match key {
             NavKey::Home => Some(visible[0]),

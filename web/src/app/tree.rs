@@ -128,6 +128,17 @@ pub fn tree(props: &TreeProps) -> Html {
             }
         })
     };
+    // Tabbing into the tree (or clicking) makes the focused row the current one.
+    let onfocusin = {
+        let dispatch = props.dispatch.clone();
+        let selected = state.selected;
+        Callback::from(move |e: FocusEvent| {
+            let index = e.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| row_index(&t));
+            if let Some(index) = index.filter(|&i| Some(i) != selected) {
+                dispatch.emit(Action::SelectNode { index, focus: false });
+            }
+        })
+    };
     let emit = |action: Action| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
@@ -149,7 +160,7 @@ pub fn tree(props: &TreeProps) -> Html {
             </div>
             <p class="no-hint" id={(*help_id).clone()}>{ s.tree_help }</p>
             <ul ref={tree_ref} class="no-tree" role="tree" aria-label={s.outline_label}
-                aria-describedby={(*help_id).clone()} {onclick} {onkeydown}>
+                aria-describedby={(*help_id).clone()} {onclick} {onkeydown} {onfocusin}>
                 { rows }
             </ul>
         </section>

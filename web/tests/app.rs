@@ -1,0 +1,404 @@
+//! The page app in headless Chromium: the reducer on hand-built outlines, and the mounted app
+//! (render, keyboard, click → highlight, caret → node, shadow roots, readonly, set_text).
+//!
+//!   CHROMEDRIVER=/usr/bin/chromedriver cargo test -p notice-outline-web --target wasm32-unknown-unknown --test app
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use notice_outline::model::{LabelForm, Node, NodeKind, Notice, Span, Status};
+use notice_outline_web::app::outline::Outline;
+use notice_outline_web::app::state::{Action, NavKey, State, LARGE_OUTLINE, SAMPLE_NOTICE};
+use notice_outline_web::app::{mount_app, AppHandle, AppOptions, Lang};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+use yew::Reducible;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+// ---------- hand-built outlines for the reducer ----------
+
+fn node(label: &str, heading: &str, span: (usize, usize), kind: NodeKind, children: Vec<Node>) -> Node {
+    let span = Span { start: span.0, end: span.1, start_utf16: span.0, end_utf16: span.1 };
+    Node {
+        label: label.into(),
+        heading: heading.into(),
+        body: String::new(),
+        kind,
+        status: (kind == NodeKind::Problem).then_some(Status::Done),
+        form: LabelForm::ChineseComma,
+        number: 1,
+        level: 1,
+        measures: None,
+        progress: None,
+        span,
+        label_span: span,
+        heading_span: span,
+        body_span: span,
+        children,
+    }
+}
+
+/// 0 一、alpha [0,30)
+///   1 （一）beta [2,12)
+///   2 （二）gamma [12,30)
+///     3 1.delta [14,30)
+/// 4 二、epsilon [30,40)
+fn small_notice() -> Notice {
+    Notice {
+        outline: vec![
+            node(
+                "一、",
+                "alpha",
+                (0, 30),
+                NodeKind::Section,
+                vec![
+                    node("（一）", "beta", (2, 12), NodeKind::Problem, vec![]),
+                    node(
+                        "（二）",
+                        "gamma",
+                        (12, 30),
+                        NodeKind::Section,
+                        vec![node("1.", "delta", (14, 30), NodeKind::Problem, vec![])],
+                    ),
+                ],
+            ),
+            node("二、", "epsilon", (30, 40), NodeKind::Section, vec![]),
+        ],
+        ..Default::default()
+    }
+}
+
+fn state_with(notice: Notice) -> Rc<State> {
+    let state = Rc::new(State::new(Lang::Zh, false, None, "text"));
+    let text = state.text.0.clone();
+    state.reduce(Action::Parsed { text, notice: Rc::new(notice) })
+}
+
+fn go(state: Rc<State>, key: NavKey) -> Rc<State> {
+    state.reduce(Action::Navigate(key))
+}
+
+#[wasm_bindgen_test]
+fn a_stale_parse_is_dropped_and_a_current_one_applied() {
+    let state = Rc::new(State::new(Lang::Zh, false, None, ""));
+    let old: Rc<str> = Rc::from("old");
+    let state = state.reduce(Action::TextChanged { text: Rc::from("new"), immediate: false });
+    let stale = state.clone().reduce(Action::Parsed { text: old, notice: Rc::new(small_notice()) });
+    assert!(stale.outline.items.is_empty(), "a parse of text no longer in the box must not show");
+    assert!(!stale.is_parsed());
+    let text = state.text.0.clone();
+    let fresh = state.reduce(Action::Parsed { text, notice: Rc::new(small_notice()) });
+    assert!(fresh.is_parsed());
+    assert_eq!(fresh.outline.items.len(), Outline::build(&small_notice()).items.len());
+}
+
+#[wasm_bindgen_test]
+fn clear_is_undoable_until_the_user_types() {
+    let state = Rc::new(State::new(Lang::Zh, false, None, "一、内容"));
+    let cleared = state.clone().reduce(Action::Clear);
+    assert_eq!(&*cleared.text.0, "");
+    assert!(cleared.undo.is_some());
+    let restored = cleared.clone().reduce(Action::UndoClear);
+    assert_eq!(&*restored.text.0, "一、内容");
+    assert!(restored.parse_now, "restored text is parsed without waiting");
+    let typed = cleared.reduce(Action::TextChanged { text: Rc::from("x"), immediate: false });
+    assert!(typed.undo.is_none(), "typing after a clear drops the undo");
+}
+
+#[wasm_bindgen_test]
+fn arrow_keys_follow_the_tree_pattern() {
+    let s = state_with(small_notice());
+    let s = go(s, NavKey::Down);
+    assert_eq!(s.selected, Some(1), "Down with no selection moves on from the tab stop (row 0)");
+    let s = go(s, NavKey::Home);
+    assert_eq!(s.selected, Some(0));
+    let s = go(s, NavKey::Right);
+    assert_eq!(s.selected, Some(1), "Right on an expanded node moves to its first child");
+    let s = go(s, NavKey::Down);
+    let s = go(s, NavKey::Down);
+    assert_eq!(s.selected, Some(3));
+    let s = go(s, NavKey::Left);
+    assert_eq!(s.selected, Some(2), "Left on a leaf moves to its parent");
+    let s = go(s, NavKey::Left);
+    assert_eq!(s.selected, Some(2));
+    assert!(!s.is_expanded(2), "Left on an expanded node collapses it");
+    let s = go(s, NavKey::Down);
+    assert_eq!(s.selected, Some(4), "Down skips the rows of a collapsed branch");
+    let s = go(s, NavKey::Up);
+    assert_eq!(s.selected, Some(2));
+    let s = go(s, NavKey::Right);
+    assert!(s.is_expanded(2), "Right on a collapsed node expands it");
+    assert_eq!(s.selected, Some(2));
+    let s = go(s, NavKey::End);
+    assert_eq!(s.selected, Some(4));
+    let s = go(s, NavKey::Home);
+    assert_eq!(s.selected, Some(0));
+    assert!(s.focus_seq > 0, "keyboard moves ask for focus");
+}
+
+#[wasm_bindgen_test]
+fn type_ahead_finds_headings_and_cycles() {
+    let s = state_with(small_notice());
+    let s = go(s, NavKey::TypeAhead("g".into()));
+    assert_eq!(s.selected, Some(2));
+    let s = go(s, NavKey::TypeAhead("e".into()));
+    assert_eq!(s.selected, Some(4));
+    let s = go(s, NavKey::TypeAhead("zzz".into()));
+    assert_eq!(s.selected, Some(4), "no match leaves the selection alone");
+}
+
+#[wasm_bindgen_test]
+fn the_caret_selects_the_deepest_node_and_reveals_it() {
+    let s = state_with(small_notice());
+    let s = s.reduce(Action::ToggleNode(0));
+    assert!(!s.is_expanded(0));
+    let s = s.reduce(Action::CaretMoved(20));
+    assert_eq!(s.selected, Some(3), "offset 20 lies in 1.delta, inside （二）gamma, inside 一、alpha");
+    assert!(s.is_expanded(0) && s.is_expanded(2), "ancestors of the caret's node are expanded");
+    let s = s.reduce(Action::CaretMoved(35));
+    assert_eq!(s.selected, Some(4));
+}
+
+#[wasm_bindgen_test]
+fn activating_a_node_highlights_its_span() {
+    let s = state_with(small_notice());
+    let s = s.reduce(Action::Activate(2));
+    let h = s.highlight.expect("a highlight");
+    assert_eq!((h.span.start, h.span.end), (12, 30));
+    let again = s.clone().reduce(Action::Activate(2)).highlight.unwrap();
+    assert_ne!(again.seq, h.seq, "activating again scrolls to it again");
+}
+
+#[wasm_bindgen_test]
+fn huge_outlines_open_with_only_the_top_level_expanded() {
+    let sections = (0..LARGE_OUTLINE / 2 + 1)
+        .map(|i| {
+            node("一、", &format!("s{i}"), (i * 10, i * 10 + 10), NodeKind::Section, vec![node("1.", "p", (i * 10 + 2, i * 10 + 10), NodeKind::Problem, vec![])])
+        })
+        .collect();
+    let s = state_with(Notice { outline: sections, ..Default::default() });
+    assert!(s.outline.items.len() > LARGE_OUTLINE);
+    assert_eq!(s.visible().len(), s.outline.items.len() / 2, "only top-level rows are rendered");
+    let s = s.reduce(Action::ExpandAll);
+    assert_eq!(s.visible().len(), s.outline.items.len());
+}
+
+// ---------- the mounted app ----------
+
+async fn tick() {
+    yew::platform::time::sleep(Duration::from_millis(30)).await;
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn host() -> Element {
+    let div = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+}
+
+fn count_nodes(nodes: &[Node]) -> usize {
+    nodes.iter().map(|n| 1 + count_nodes(&n.children)).sum()
+}
+
+fn key(target: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+fn options(text: &str) -> AppOptions {
+    AppOptions { text: Some(text.to_string()), ..Default::default() }
+}
+
+async fn mounted(text: &str) -> (Element, AppHandle) {
+    let root = host();
+    let handle = mount_app(root.clone(), options(text));
+    parsed(&root).await;
+    (root, handle)
+}
+
+/// Waits (up to 5 s: debug wasm is slow) until the results column is no longer busy.
+async fn parsed(root: &Element) {
+    for _ in 0..250 {
+        let busy = root.query_selector(".no-results[aria-busy=false]").ok().flatten().is_none();
+        if !busy {
+            return;
+        }
+        tick().await;
+    }
+    panic!("the app never finished parsing");
+}
+
+#[wasm_bindgen_test]
+async fn renders_one_treeitem_per_node_with_aria() {
+    let (root, handle) = mounted(SAMPLE_NOTICE).await;
+    let notice = notice_outline::parse(SAMPLE_NOTICE);
+    let items = all(&root, "[role=treeitem]");
+    assert!(!items.is_empty(), "the sample has an outline");
+    assert_eq!(items.len(), count_nodes(&notice.outline));
+    assert_eq!(all(&root, "[role=tree]").len(), 1);
+    assert_eq!(all(&root, "[role=treeitem][tabindex='0']").len(), 1, "exactly one tab stop (roving tabindex)");
+    let first = &items[0];
+    assert_eq!(first.get_attribute("aria-level").as_deref(), Some("1"));
+    assert_eq!(first.get_attribute("aria-posinset").as_deref(), Some("1"));
+    assert_eq!(first.get_attribute("aria-setsize"), Some(notice.outline.len().to_string()));
+    let problems = count_problems(&notice.outline);
+    assert_eq!(all(&root, ".no-node--problem .no-chip").len(), problems, "every problem shows its status");
+    handle.unmount();
+    tick().await;
+    assert!(all(&root, "[role=treeitem]").is_empty(), "unmount removes the app");
+}
+
+fn count_problems(nodes: &[Node]) -> usize {
+    nodes.iter().map(|n| usize::from(n.kind == NodeKind::Problem) + count_problems(&n.children)).sum()
+}
+
+#[wasm_bindgen_test]
+async fn keyboard_moves_focus_and_collapses() {
+    let (root, handle) = mounted(SAMPLE_NOTICE).await;
+    let first: HtmlElement = root.query_selector("[role=treeitem]").unwrap().unwrap().dyn_into().unwrap();
+    first.focus().unwrap();
+    key(&first, "ArrowDown");
+    tick().await;
+    let active = document().active_element().expect("focus is somewhere");
+    assert_eq!(active.get_attribute("data-index").as_deref(), Some("1"), "ArrowDown focuses the next row");
+    assert_eq!(active.get_attribute("tabindex").as_deref(), Some("0"), "the focused row is the tab stop");
+    key(&active, "ArrowLeft");
+    tick().await;
+    let active = document().active_element().unwrap();
+    assert_eq!(active.get_attribute("data-index").as_deref(), Some("0"), "ArrowLeft on a leaf goes to the parent");
+    key(&active, "ArrowLeft");
+    tick().await;
+    assert_eq!(active.get_attribute("aria-expanded").as_deref(), Some("false"), "ArrowLeft collapses");
+    assert!(active.query_selector("[role=group]").unwrap().is_none(), "a collapsed branch is not rendered");
+    key(&active, "End");
+    tick().await;
+    let last = document().active_element().unwrap();
+    let visible = all(&root, "[role=treeitem]");
+    assert_eq!(last.get_attribute("data-index"), visible.last().unwrap().get_attribute("data-index"), "End goes to the last visible row");
+    handle.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_node_marks_its_text_and_the_caret_selects_a_node() {
+    let (root, handle) = mounted(SAMPLE_NOTICE).await;
+    let notice = notice_outline::parse(SAMPLE_NOTICE);
+    // The first problem: its span's text is what the mark must show.
+    let problem = first_problem(&notice.outline).expect("the sample has problems");
+    let expected = &SAMPLE_NOTICE[problem.span.start..problem.span.end];
+    let row = all(&root, ".no-node--problem .no-node__row").into_iter().next().unwrap();
+    row.dyn_ref::<HtmlElement>().unwrap().click();
+    tick().await;
+    let mark = root.query_selector(".no-backdrop mark").unwrap().expect("a mark in the mirror");
+    assert_eq!(mark.text_content().unwrap(), expected);
+    assert!(mark.get_bounding_client_rect().height() > 0.0, "the mark is laid out");
+
+    // Caret in the last problem's text → that row is selected.
+    let last = last_problem(&notice.outline).unwrap();
+    let textarea: HtmlTextAreaElement = root.query_selector("textarea").unwrap().unwrap().dyn_into().unwrap();
+    let at = (last.heading_span.start_utf16 + 1) as u32;
+    textarea.set_selection_range(at, at).unwrap();
+    textarea.dispatch_event(&web_sys::Event::new("select").unwrap()).unwrap();
+    tick().await;
+    let selected = root.query_selector("[aria-selected=true]").unwrap().expect("a selected row");
+    assert!(selected.text_content().unwrap().contains(&last.heading), "the caret's problem is selected");
+    handle.unmount();
+}
+
+fn first_problem(nodes: &[Node]) -> Option<&Node> {
+    nodes.iter().find_map(|n| if n.kind == NodeKind::Problem { Some(n) } else { first_problem(&n.children) })
+}
+
+fn last_problem(nodes: &[Node]) -> Option<&Node> {
+    nodes.iter().rev().find_map(|n| last_problem(&n.children).or((n.kind == NodeKind::Problem).then_some(n)))
+}
+
+#[wasm_bindgen_test]
+async fn works_inside_a_shadow_root() {
+    let host = host();
+    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+    let root = document().create_element("div").unwrap();
+    shadow.append_child(&root).unwrap();
+    let handle = mount_app(root.clone(), options(SAMPLE_NOTICE));
+    parsed(&root).await;
+    let items = all(&root, "[role=treeitem]");
+    assert_eq!(items.len(), count_nodes(&notice_outline::parse(SAMPLE_NOTICE).outline));
+    let first: HtmlElement = items[0].clone().dyn_into().unwrap();
+    first.focus().unwrap();
+    key(&first, "ArrowDown");
+    tick().await;
+    let active = shadow.active_element().expect("focus inside the shadow root");
+    assert_eq!(active.get_attribute("data-index").as_deref(), Some("1"));
+    handle.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn readonly_has_no_text_box_and_set_text_replaces_the_notice() {
+    let root = host();
+    let handle = mount_app(root.clone(), AppOptions { readonly: true, text: Some("一、甲\n二、乙\n".into()), ..Default::default() });
+    parsed(&root).await;
+    assert!(root.query_selector("textarea").unwrap().is_none());
+    let before = all(&root, "[role=treeitem]").len();
+    assert_eq!(before, count_nodes(&notice_outline::parse("一、甲\n二、乙\n").outline));
+    handle.set_text(SAMPLE_NOTICE.to_string());
+    tick().await;
+    parsed(&root).await;
+    assert_eq!(all(&root, "[role=treeitem]").len(), count_nodes(&notice_outline::parse(SAMPLE_NOTICE).outline));
+    handle.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn empty_and_unstructured_text_say_so() {
+    let (root, handle) = mounted("").await;
+    let sample = root.query_selector(".no-empty button").unwrap().expect("the empty state offers the sample");
+    sample.dyn_ref::<HtmlElement>().unwrap().click();
+    tick().await;
+    parsed(&root).await;
+    assert!(!all(&root, "[role=treeitem]").is_empty(), "载入示例 loads the sample");
+    handle.unmount();
+
+    let (root, handle) = mounted("这是一段没有编号的文字。\n只有两行。").await;
+    let alert = root.query_selector(".no-nostructure").unwrap().expect("a clear message, not a blank pane");
+    assert!(!alert.text_content().unwrap().trim().is_empty());
+    handle.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn typing_is_parsed_after_a_pause() {
+    let (root, handle) = mounted("").await;
+    let textarea: HtmlTextAreaElement = root.query_selector("textarea").unwrap().unwrap().dyn_into().unwrap();
+    textarea.set_value("一、甲\n二、乙\n三、丙\n");
+    textarea.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    tick().await;
+    assert!(all(&root, "[role=treeitem]").is_empty(), "not parsed before the debounce");
+    parsed(&root).await;
+    assert_eq!(all(&root, "[role=treeitem]").len(), count_nodes(&notice_outline::parse("一、甲\n二、乙\n三、丙\n").outline));
+    handle.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn switching_to_english_translates_the_ui() {
+    let (root, handle) = mounted(SAMPLE_NOTICE).await;
+    let app = root.query_selector(".no-app").unwrap().unwrap();
+    assert_eq!(app.get_attribute("lang").as_deref(), Some("zh-CN"));
+    root.query_selector(".no-lang").unwrap().unwrap().dyn_ref::<HtmlElement>().unwrap().click();
+    tick().await;
+    assert_eq!(app.get_attribute("lang").as_deref(), Some("en"));
+    let tree = root.query_selector("[role=tree]").unwrap().unwrap();
+    assert_eq!(tree.get_attribute("aria-label").as_deref(), Some(Lang::En.s().outline_label));
+    handle.unmount();
+}

@@ -176,7 +176,13 @@ fn activating_a_node_highlights_its_span() {
 fn huge_outlines_open_with_only_the_top_level_expanded() {
     let sections = (0..LARGE_OUTLINE / 2 + 1)
         .map(|i| {
-            node("一、", &format!("s{i}"), (i * 10, i * 10 + 10), NodeKind::Section, vec![node("1.", "p", (i * 10 + 2, i * 10 + 10), NodeKind::Problem, vec![])])
+            node(
+                "一、",
+                &format!("s{i}"),
+                (i * 10, i * 10 + 10),
+                NodeKind::Section,
+                vec![node("1.", "p", (i * 10 + 2, i * 10 + 10), NodeKind::Problem, vec![])],
+            )
         })
         .collect();
     let s = state_with(Notice { outline: sections, ..Default::default() });
@@ -289,7 +295,11 @@ async fn keyboard_moves_focus_and_collapses() {
     tick().await;
     let last = document().active_element().unwrap();
     let visible = all(&root, "[role=treeitem]");
-    assert_eq!(last.get_attribute("data-index"), visible.last().unwrap().get_attribute("data-index"), "End goes to the last visible row");
+    assert_eq!(
+        last.get_attribute("data-index"),
+        visible.last().unwrap().get_attribute("data-index"),
+        "End goes to the last visible row"
+    );
     handle.unmount();
 }
 
@@ -349,7 +359,10 @@ async fn works_inside_a_shadow_root() {
 #[wasm_bindgen_test]
 async fn readonly_has_no_text_box_and_set_text_replaces_the_notice() {
     let root = host();
-    let handle = mount_app(root.clone(), AppOptions { readonly: true, text: Some("一、甲\n二、乙\n".into()), ..Default::default() });
+    let handle = mount_app(
+        root.clone(),
+        AppOptions { readonly: true, text: Some("一、甲\n二、乙\n".into()), ..Default::default() },
+    );
     parsed(&root).await;
     assert!(root.query_selector("textarea").unwrap().is_none());
     let before = all(&root, "[role=treeitem]").len();
@@ -386,7 +399,10 @@ async fn typing_is_parsed_after_a_pause() {
     tick().await;
     assert!(all(&root, "[role=treeitem]").is_empty(), "not parsed before the debounce");
     parsed(&root).await;
-    assert_eq!(all(&root, "[role=treeitem]").len(), count_nodes(&notice_outline::parse("一、甲\n二、乙\n三、丙\n").outline));
+    assert_eq!(
+        all(&root, "[role=treeitem]").len(),
+        count_nodes(&notice_outline::parse("一、甲\n二、乙\n三、丙\n").outline)
+    );
     handle.unmount();
 }
 

@@ -79,9 +79,7 @@ pub fn print() {
 
 /// Whether the two-column layout is showing (columns scroll on their own; the page does not).
 pub fn is_wide_layout() -> bool {
-    window()
-        .and_then(|w| w.match_media("(min-width: 960px)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    window().and_then(|w| w.match_media("(min-width: 960px)").ok().flatten()).is_some_and(|m| m.matches())
 }
 
 /// Scrolls `element` into view within its scrolling column, without moving the page on phones

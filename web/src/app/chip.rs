@@ -41,14 +41,18 @@ pub struct IconProps {
 #[function_component(StatusIcon)]
 pub fn status_icon(props: &IconProps) -> Html {
     let shape = match props.status {
-        Status::Done => html! { <path d="M2.5 6.5 5 9l4.5-5.5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" /> },
+        Status::Done => {
+            html! { <path d="M2.5 6.5 5 9l4.5-5.5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" /> }
+        }
         Status::InProgress => html! {
             <>
                 <circle cx="6" cy="6" r="4.5" fill="none" stroke="currentColor" stroke-width="1.4" />
                 <path d="M6 1.5a4.5 4.5 0 0 1 0 9z" fill="currentColor" />
             </>
         },
-        Status::NotDone => html! { <path d="m3 3 6 6m0-6-6 6" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" /> },
+        Status::NotDone => {
+            html! { <path d="m3 3 6 6m0-6-6 6" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" /> }
+        }
         Status::Unknown => html! {
             <>
                 <path d="M4.2 4.4a1.9 1.9 0 1 1 2.6 1.8c-.6.3-.8.7-.8 1.3" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linecap="round" />

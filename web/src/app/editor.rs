@@ -77,11 +77,9 @@ pub fn editor(props: &EditorProps) -> Html {
         let (textarea, backdrop, mark, textbox) = (textarea.clone(), backdrop.clone(), mark.clone(), textbox.clone());
         use_effect_with(props.highlight.map(|h| h.seq), move |seq| {
             if seq.is_some() {
-                if let (Some(ta), Some(bd), Some(m)) = (
-                    textarea.cast::<HtmlTextAreaElement>(),
-                    backdrop.cast::<HtmlElement>(),
-                    mark.cast::<HtmlElement>(),
-                ) {
+                if let (Some(ta), Some(bd), Some(m)) =
+                    (textarea.cast::<HtmlTextAreaElement>(), backdrop.cast::<HtmlElement>(), mark.cast::<HtmlElement>())
+                {
                     let top = (m.offset_top() - ta.client_height() / 3).max(0);
                     ta.set_scroll_top(top);
                     bd.set_scroll_top(ta.scroll_top());
@@ -250,7 +248,9 @@ pub fn split_at_span(text: &str, span: Span) -> Option<(&str, &str, &str)> {
 fn is_text_file(file: &web_sys::File) -> bool {
     let name = file.name().to_lowercase();
     let mime = file.type_();
-    mime.is_empty() || mime.starts_with("text/") || [".txt", ".text", ".md", ".csv"].iter().any(|ext| name.ends_with(ext))
+    mime.is_empty()
+        || mime.starts_with("text/")
+        || [".txt", ".text", ".md", ".csv"].iter().any(|ext| name.ends_with(ext))
 }
 
 /// Reads a dropped or chosen file as UTF-8 and loads it (or says why it cannot).

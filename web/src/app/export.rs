@@ -26,7 +26,11 @@ pub fn file_stem(notice: &notice_outline::Notice) -> String {
         .take(40)
         .collect();
     let clean = clean.trim();
-    if clean.is_empty() { "notice-outline".to_string() } else { format!("{clean}-outline") }
+    if clean.is_empty() {
+        "notice-outline".to_string()
+    } else {
+        format!("{clean}-outline")
+    }
 }
 
 #[function_component(Export)]

@@ -360,7 +360,7 @@ impl Lang {
 mod tests {
     use super::*;
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test]
     fn lang_tags() {
         assert_eq!(Lang::from_tag("en-GB"), Lang::En);
         assert_eq!(Lang::from_tag("zh-Hans"), Lang::Zh);
@@ -368,7 +368,7 @@ mod tests {
         assert_eq!(Lang::Zh.other(), Lang::En);
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test]
     fn rates_round_cleanly() {
         assert_eq!(Lang::Zh.rate(75.0), "75%");
         assert_eq!(Lang::Zh.rate(94.44), "94.4%");

@@ -33,7 +33,8 @@ pub fn meta_panel(props: &MetaProps) -> Html {
             </div>
         }
     };
-    let has_contacts = !meta.phones.is_empty() || !meta.emails.is_empty() || !meta.postcodes.is_empty() || meta.address.is_some();
+    let has_contacts =
+        !meta.phones.is_empty() || !meta.emails.is_empty() || !meta.postcodes.is_empty() || meta.address.is_some();
     html! {
         <section class="no-card no-meta" aria-label={s.meta_region}>
             <h2 class="no-card__title">{ s.meta_region }</h2>

@@ -123,9 +123,7 @@ pub fn app(props: &AppProps) -> Html {
     let options = props.options.clone();
     let state = {
         let options = options.clone();
-        use_reducer(move || {
-            State::new(options.lang, options.readonly, options.collapse_depth, &initial_text(&options))
-        })
+        use_reducer(move || State::new(options.lang, options.readonly, options.collapse_depth, &initial_text(&options)))
     };
 
     // Hand the dispatcher to the JS API and deliver what it sent before the first render.
@@ -205,7 +203,8 @@ pub fn app(props: &AppProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetLang(lang.other())))
     };
-    let stylesheet = options.stylesheet_href.as_ref().map(|href| html! { <link rel="stylesheet" href={href.clone()} /> });
+    let stylesheet =
+        options.stylesheet_href.as_ref().map(|href| html! { <link rel="stylesheet" href={href.clone()} /> });
     let class = classes!("no-app", state.readonly.then_some("no-app--readonly"));
 
     html! {
@@ -274,7 +273,7 @@ fn results(props: &ResultsProps) -> Html {
 
     let body = if !has_text {
         html! { <empty::Empty lang={lang} readonly={state.readonly}
-                    on_sample={dispatch.reform(|_| Action::LoadSample)} /> }
+        on_sample={dispatch.reform(|_| Action::LoadSample)} /> }
     } else if state.outline.items.is_empty() && !state.is_parsed() {
         html! { <p class="no-pending" role="status">{ s.parsing }</p> }
     } else {

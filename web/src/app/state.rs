@@ -80,11 +80,20 @@ pub enum NavKey {
 #[derive(Clone, Debug)]
 pub enum Action {
     /// The user typed or pasted; `immediate` parses without waiting (paste, drop).
-    TextChanged { text: Rc<str>, immediate: bool },
+    TextChanged {
+        text: Rc<str>,
+        immediate: bool,
+    },
     /// A parse finished for `text`; ignored if the text has changed since.
-    Parsed { text: Rc<str>, notice: Rc<Notice> },
+    Parsed {
+        text: Rc<str>,
+        notice: Rc<Notice>,
+    },
     /// Text set from outside the editor (sample, file, `set_text`): parsed at once.
-    LoadText { text: Rc<str>, message: Option<Message> },
+    LoadText {
+        text: Rc<str>,
+        message: Option<Message>,
+    },
     LoadSample,
     Clear,
     UndoClear,
@@ -92,7 +101,10 @@ pub enum Action {
     ExpandAll,
     CollapseAll,
     /// Makes a node the current one; `focus` moves keyboard focus to it.
-    SelectNode { index: usize, focus: bool },
+    SelectNode {
+        index: usize,
+        focus: bool,
+    },
     /// Selects a node and highlights its span in the text (click, Enter).
     Activate(usize),
     /// Highlights a span in the text (a check's "show in text").
@@ -234,9 +246,8 @@ impl State {
     fn apply_parse(&mut self, text: TextRef, notice: Rc<Notice>) {
         let old_key = self.selected.and_then(|i| self.outline.items.get(i)).map(|i| i.key.clone());
         let outline = Outline::build(&notice);
-        self.default_depth = self
-            .collapse_depth
-            .unwrap_or(if outline.items.len() > LARGE_OUTLINE { 0 } else { u32::MAX });
+        self.default_depth =
+            self.collapse_depth.unwrap_or(if outline.items.len() > LARGE_OUTLINE { 0 } else { u32::MAX });
         // Keep the selection on the same node (by key) across edits; fall back to the same row.
         self.selected = match (old_key, self.selected) {
             (Some(key), Some(old)) => outline

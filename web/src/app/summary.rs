@@ -55,8 +55,18 @@ impl RingData {
             let done = st.problems_done.unwrap_or(0).min(total);
             let in_progress = st.problems_in_progress.unwrap_or(0).min(total - done);
             let not_done = st.problems_not_done.unwrap_or(0).min(total - done - in_progress);
-            let rate = st.completion_rate.or_else(|| (total > 0 && st.problems_done.is_some()).then(|| done as f64 * 100.0 / total as f64));
-            RingData { stated: true, total, done, in_progress, not_done, unknown: total - done - in_progress - not_done, rate }
+            let rate = st
+                .completion_rate
+                .or_else(|| (total > 0 && st.problems_done.is_some()).then(|| done as f64 * 100.0 / total as f64));
+            RingData {
+                stated: true,
+                total,
+                done,
+                in_progress,
+                not_done,
+                unknown: total - done - in_progress - not_done,
+                rate,
+            }
         } else {
             let p = notice.counts.progress;
             RingData {
@@ -157,7 +167,12 @@ fn figures_table(props: &FiguresProps) -> Html {
         ("problems_unknown", s.unknown, None, Some(p.unknown.to_string())),
         ("measures", s.measures, num(st.measures), Some(p.measures.to_string())),
         ("rules", s.rules, num(st.rules), None),
-        ("completion_rate", s.completion_rate, st.completion_rate.map(|r| lang.rate(r)), n.counts.completion_rate.map(|r| lang.rate(r))),
+        (
+            "completion_rate",
+            s.completion_rate,
+            st.completion_rate.map(|r| lang.rate(r)),
+            n.counts.completion_rate.map(|r| lang.rate(r)),
+        ),
     ];
     let flagged = |code: &str| n.checks.iter().any(|c| c.code == code && c.severity == Severity::Mismatch);
     html! {

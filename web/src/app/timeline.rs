@@ -68,10 +68,12 @@ pub fn layout(events: &[Event]) -> Vec<(f64, f64)> {
     if days.len() != events.len() || days.is_empty() {
         // Unreadable dates: spread evenly.
         let n = events.len().max(1) as f64;
-        return (0..events.len()).map(|i| {
-            let x = LEFT + (RIGHT - LEFT) * (i as f64 + 0.5) / n;
-            (x, x)
-        }).collect();
+        return (0..events.len())
+            .map(|i| {
+                let x = LEFT + (RIGHT - LEFT) * (i as f64 + 0.5) / n;
+                (x, x)
+            })
+            .collect();
     }
     let min = days.iter().map(|d| d.0).min().unwrap_or(0);
     let max = days.iter().map(|d| d.1).max().unwrap_or(0);
@@ -163,7 +165,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
 mod tests {
     use super::*;
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test]
     fn day_numbers() {
         assert_eq!(day_number("1970-01-01"), Some(0));
         assert_eq!(day_number("2024-03-01").unwrap() - day_number("2024-02-28").unwrap(), 2);
@@ -171,7 +173,7 @@ mod tests {
         assert_eq!(day_number("junk"), None);
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test]
     fn close_events_keep_order_and_room() {
         let ev = |start: &str| Event { name: "x", class: "x", start: start.into(), end: None };
         let events = vec![ev("2024-03-11"), ev("2024-11-28"), ev("2024-12-02"), ev("2024-12-03")];

@@ -111,7 +111,8 @@ pub fn tree(props: &TreeProps) -> Html {
                 dispatch.emit(Action::Navigate(nav));
             } else if key == "Enter" || key == " " {
                 e.prevent_default();
-                let index = e.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| row_index(&t)).or(selected);
+                let index =
+                    e.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| row_index(&t)).or(selected);
                 if let Some(index) = index {
                     dispatch.emit(Action::Activate(index));
                 }

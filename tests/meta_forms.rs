@@ -125,6 +125,8 @@ fn web_page_chrome_around_the_title() {
     let text = "当前位置：首页 > 信息公开 > 巡察整改\n关于县委第二巡察组巡察反馈意见整改情况的通报\n发布时间：2023-11-21 来源：云溪县文旅局\n根据县委统一部署，县委第二巡察组对县文旅局党组开展了巡察。\n";
     let (m, _) = meta(text);
     assert_eq!(m.title.as_deref(), Some("关于县委第二巡察组巡察反馈意见整改情况的通报"));
+    let text = "2023-11-21 10:30\n关于巡察整改情况的通报\n根据县委统一部署，县委第二巡察组对县文旅局党组开展了巡察。\n";
+    assert_eq!(meta(text).0.title.as_deref(), Some("关于巡察整改情况的通报"));
 }
 
 #[test]

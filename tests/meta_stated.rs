@@ -68,6 +68,7 @@ fn total_forms() {
     assert_eq!(st("问题清单共18项。").problems, Some(18));
     assert_eq!(st("涉及18项问题。").problems, Some(18));
     assert_eq!(st("反馈的18条问题。").problems, Some(18));
+    assert_eq!(st("需整改问题18个。").problems, Some(18));
     // Sub-counts are not the total.
     let s = st("其中个性问题10个，共性问题5个。");
     assert_eq!(s.problems, None);
@@ -102,6 +103,27 @@ fn all_done() {
     assert_eq!((s.problems, s.problems_done), (Some(18), Some(18)));
     let s = st("反馈的6个问题均已完成整改。");
     assert_eq!((s.problems, s.problems_done), (Some(6), Some(6)));
+}
+
+#[test]
+fn total_after_an_aspects_count() {
+    let s = st("巡察反馈问题共计3大类12个，已全部完成整改，整改完成率100%。");
+    assert_eq!(problems(&s), (Some(3), Some(12), Some(12), None, None));
+    assert_eq!(s.completion_rate, Some(100.0));
+    let s = st("反馈问题4个方面15个，已完成整改13个。");
+    assert_eq!(problems(&s), (Some(4), Some(15), Some(13), None, None));
+}
+
+#[test]
+fn two_kinds_of_open_problems_add_up() {
+    let s = st("巡察反馈的三个方面十二个问题中，已完成整改十个，基本完成一个，需长期坚持的一个。");
+    assert_eq!(problems(&s), (Some(3), Some(12), Some(10), Some(2), None));
+    // A sub-count does not add.
+    let s = st("反馈的12个问题，已完成整改10个，正在整改2个，其中基本完成1个。");
+    assert_eq!(s.problems_in_progress, Some(2));
+    // Nor a count in a later sentence.
+    let s = st("反馈的12个问题，已完成整改10个，正在整改2个。第二部分正在整改1个。");
+    assert_eq!(s.problems_in_progress, Some(2));
 }
 
 #[test]
@@ -164,6 +186,8 @@ fn rules() {
     assert_eq!(st("建章立制12项。").rules, Some(12));
     assert_eq!(st("建立健全制度机制共12项。").rules, Some(12));
     assert_eq!(st("新建和修订制度12项。").rules, Some(12));
+    assert_eq!(st("出台制度文件12个。").rules, Some(12));
+    assert_eq!(st("建立健全长效机制12项。").rules, Some(12));
     // New and revised stated separately: their sum.
     let text = "新建制度5项，修订制度7项。";
     let s = st(text);

@@ -424,6 +424,11 @@ fn is_chrome(t: &str) -> bool {
     contains_any(t, CHROME) || (t.contains('〔') && t.contains('〕') && t.ends_with('号')) || t.contains('>')
 }
 
+/// A line with only a date or a date and time (`2023-11-21 10:30`), as pages print above a title.
+fn is_date_only(t: &str) -> bool {
+    dates::parse_date_at(t).is_some_and(|(_, n)| t[n..].chars().all(|c| c.is_ascii_digit() || c == '：' || c == ' '))
+}
+
 fn is_title_line(t: &str) -> bool {
     let n = t.chars().count();
     !t.ends_with(['。', '；', '：', '，', '、', '！', '？'])
@@ -456,7 +461,7 @@ fn find_title(f: &str) -> Option<Vec<(usize, usize)>> {
             continue;
         }
         let t = &f[a..b];
-        if is_chrome(t) {
+        if is_chrome(t) || (segs.is_empty() && is_date_only(t)) {
             if segs.is_empty() {
                 continue;
             }
@@ -692,11 +697,11 @@ fn inspected_unit(s: &str) -> Option<(usize, usize)> {
     if best.is_some() {
         return best;
     }
-    // 向<X>反馈了巡察意见 / 向<X>进行了集中反馈
+    // 向<X>反馈了巡察意见 / 向<X>进行了集中反馈 (反饋: the folding table has no 饋 yet)
     for p in find_all(s, "向") {
         let from = p + "向".len();
         let reach = ceil_boundary(s, from + 120);
-        let Some(fp) = s[from..reach].find("反馈") else { continue };
+        let Some(fp) = s[from..reach].find("反馈").or_else(|| s[from..reach].find("反饋")) else { continue };
         let mut unit = s[from..from + fp].trim_end();
         for suffix in ["进行了", "进行", "集中", "正式", "作了", "做了", "了"] {
             unit = unit.strip_suffix(suffix).unwrap_or(unit).trim_end();
@@ -843,7 +848,7 @@ fn digits_at(s: &str, i: usize) -> usize {
 }
 
 /// The length of a phone number at the start of `s`: `0571-12345678`, `0571—12345678`,
-/// `（0571）12345678`, `0571 12345678`, `12345678`, `13800138000`, `12388`, `0571-1234567转801`.
+/// `（0571）12345678`, `0571 12345678`, `0571-6612 3456`, `12345678`, `13800138000`, `12388`, `0571-1234567转801`.
 /// 5 to 16 digits in all.
 fn phone_at(s: &str) -> Option<usize> {
     let mut i = 0;
@@ -867,14 +872,14 @@ fn phone_at(s: &str) -> Option<usize> {
             }
             break;
         }
-        let group_start = i;
         i += n;
         digits += n;
         let rest = &s[i..];
         let joiner =
             ["-", "—", "–", "－", "转", "~"].iter().find(|j| rest.starts_with(**j)).map(|j| j.len()).or_else(|| {
-                // "0571 12345678": a space only after an area code.
-                (rest.starts_with(' ') && n <= 4 && s[group_start..].starts_with('0')).then_some(1)
+                // "0571 12345678", "0571-6612 3456": a space after a group of at most four
+                // digits, before a group of at least three.
+                (rest.starts_with(' ') && n <= 4 && digits_at(s, i + 1) >= 3).then_some(1)
             });
         match joiner {
             Some(j) if digits_at(s, i + j) > 0 => i += j,
@@ -1018,6 +1023,8 @@ mod tests {
             ("0571—12345678。", "0571—12345678"),
             ("（0571）12345678", "（0571）12345678"),
             ("0571 12345678", "0571 12345678"),
+            ("0571-6612 3456。", "0571-6612 3456"),
+            ("12388 2023年", "12388"),
             ("13800138000", "13800138000"),
             ("12388，", "12388"),
             ("0571-1234567转801", "0571-1234567转801"),

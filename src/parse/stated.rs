@@ -15,7 +15,7 @@
 //! | `problems_not_done` | `未完成1个` `尚未完成1个` `暂未完成1个` `未整改1个` `未销号1个` |
 //! | `measures` | `制定整改措施56条` `整改措施共56条` `56项整改措施` `56条具体措施` |
 //! | `measures_done` | `已完成52条` / `已落实52项` when the sentence last spoke of 措施 rather than 问题; `56项整改措施已全部落实` |
-//! | `rules` | `建立完善制度12项` `制定（修订）制度12个` `12项规章制度` `建章立制12项` `新建制度5项，修订制度7项` (→ 12) |
+//! | `rules` | `建立完善制度12项` `制定（修订）制度12个` `12项规章制度` `建章立制12项` `建立健全长效机制12项` `新建制度5项，修订制度7项` (→ 12) |
 //! | `completion_rate` | `整改完成率94.4%` `完成率达94.4%` `整改率94.4%` `销号率100%` |
 //!
 //! Choices: 基本完成 (basically done), 持续推进 and 长期坚持 (long-term) count as in progress, as
@@ -37,19 +37,18 @@ pub const REGION: usize = 64 * 1024;
 pub fn extract_stated(src: &Source) -> Stated {
     let f = src.folded.as_str();
     let r = &f[..ceil_boundary(f, REGION)];
-    let mut found = Found::default();
+    let mut reader = Reader { r, found: Found::default(), pending_new_rules: None, after_aspects: None };
     let mut prev_end = 0;
-    let mut pending_new_rules: Option<usize> = None;
     for tok in Tokens::new(r) {
         let bound = prev_end;
         prev_end = tok.after;
-        if found.complete() {
+        if reader.found.complete() {
             break;
         }
-        read_token(r, &tok, bound, &mut found, &mut pending_new_rules);
+        reader.read(&tok, bound);
     }
     let mut stated = Stated::default();
-    for (field, value, a, b) in found.hits {
+    for (field, value, a, b) in reader.found.hits {
         stated.spans.insert(field.name().to_string(), src.span(a, b));
         match field {
             Field::Aspects => stated.aspects = Some(value as u32),
@@ -286,7 +285,11 @@ const NOT_COUNTED: &[&str] =
 
 fn ends_with_problems(p: &str) -> bool {
     let p = p.strip_suffix("清单").unwrap_or(p);
-    p.ends_with("问题") && !p.ends_with("性问题") && !p.ends_with("类问题") && !p.ends_with("改问题")
+    p.ends_with("问题")
+        && !p.ends_with("性问题")
+        && !p.ends_with("类问题")
+        && !p.ends_with("立改问题")
+        && !p.ends_with("即改问题")
 }
 
 fn is_subcount(p: &str) -> bool {
@@ -294,7 +297,7 @@ fn is_subcount(p: &str) -> bool {
 }
 
 fn is_rules_prefix(p: &str) -> bool {
-    if p.ends_with("制度") || p.ends_with("建章立制") {
+    if p.ends_with("制度") || p.ends_with("建章立制") || p.ends_with("长效机制") {
         return true;
     }
     let tail = &p[floor_boundary(p, p.len().saturating_sub(18))..];
@@ -341,15 +344,49 @@ fn noun_after(r: &str, tok: &Token, classifiers: &[&str], fillers: &[&str], noun
     nouns.iter().find(|n| r[k..].starts_with(**n)).map(|n| k + n.len())
 }
 
-fn read_token(r: &str, tok: &Token, bound: usize, found: &mut Found, pending_new_rules: &mut Option<usize>) {
-    let Some(cl) = tok.classifier else { return };
-    // The words before the number, back to the previous number or clause punctuation.
-    let lo = floor_boundary(r, tok.start.saturating_sub(120)).max(bound);
-    let before = &r[lo..tok.start];
-    let prefix = &before[after_last(before, is_clause_end)..];
-    let prefix_at = tok.start - prefix.len();
+struct Reader<'a> {
+    r: &'a str,
+    found: Found,
+    /// After `新建制度5项`: the end of its sentence, where a `修订制度7项` would be added.
+    pending_new_rules: Option<usize>,
+    /// After an aspects count (`问题共计3大类`): where its noun ends, and the words before it, which
+    /// a count right after (`12个`) shares: `问题共计3大类12个` → 12 problems.
+    after_aspects: Option<(usize, usize, usize)>,
+}
+
+impl Reader<'_> {
+    fn read(&mut self, tok: &Token, bound: usize) {
+        let link = self.after_aspects.take().filter(|&(end, _, _)| end == tok.start);
+        let (r, found, pending_new_rules) = (self.r, &mut self.found, &mut self.pending_new_rules);
+        if let Some(e) = read_token(r, tok, bound, link, found, pending_new_rules) {
+            self.after_aspects = Some(e);
+        }
+    }
+}
+
+/// Reads one number; returns `(noun end, prefix start, number start)` when it was an aspects count.
+fn read_token(
+    r: &str,
+    tok: &Token,
+    bound: usize,
+    link: Option<(usize, usize, usize)>,
+    found: &mut Found,
+    pending_new_rules: &mut Option<usize>,
+) -> Option<(usize, usize, usize)> {
+    let cl = tok.classifier?;
+    // The words before the number, back to the previous number or clause punctuation; right after
+    // an aspects count, the words before that count.
+    let (prefix, prefix_at) = match link {
+        Some((_, a, b)) => (&r[a..b], a),
+        None => {
+            let lo = floor_boundary(r, tok.start.saturating_sub(120)).max(bound);
+            let before = &r[lo..tok.start];
+            let prefix = &before[after_last(before, is_clause_end)..];
+            (prefix, tok.start - prefix.len())
+        }
+    };
     if prefix.trim_end().ends_with('第') || tok.value == u32::MAX {
-        return;
+        return None;
     }
     let v = tok.value as f64;
 
@@ -358,7 +395,7 @@ fn read_token(r: &str, tok: &Token, bound: usize, found: &mut Found, pending_new
         if RATE.iter().any(|w| prefix.contains(w)) && tok.exact.is_finite() {
             found.set(Field::Rate, tok.exact, prefix_at, tok.after);
         }
-        return;
+        return None;
     }
 
     // Rules stated as new and revised separately: 新建制度5项，修订制度7项 → 12.
@@ -369,7 +406,7 @@ fn read_token(r: &str, tok: &Token, bound: usize, found: &mut Found, pending_new
                 h.3 = tok.after;
             }
             *pending_new_rules = None;
-            return;
+            return None;
         }
         if tok.start >= sentence_end {
             *pending_new_rules = None;
@@ -389,7 +426,7 @@ fn read_token(r: &str, tok: &Token, bound: usize, found: &mut Found, pending_new
         {
             found.set(Field::Aspects, v, tok.start, e);
         }
-        return;
+        return Some((e, prefix_at, tok.start));
     }
 
     let status = status_in(prefix);
@@ -399,16 +436,18 @@ fn read_token(r: &str, tok: &Token, bound: usize, found: &mut Found, pending_new
     if let Some(e) = noun_after(r, tok, &count_cls, &["具体", "突出", "主要", "方面", "方面的", "大"], &["问题"])
     {
         if let Some(st) = status {
-            found.set(st, v, prefix_at, e);
+            set_status(found, r, st, v, (prefix_at, e), prefix);
         } else if let Some((st, all, se)) = status_after(r, e) {
-            found.set(st, v, tok.start, se);
+            set_status(found, r, st, v, (tok.start, se), prefix);
             if all {
                 found.set(Field::Problems, v, tok.start, e);
             }
-        } else if !is_subcount(prefix) {
-            found.set(Field::Problems, v, tok.start, e);
+        } else if !is_subcount(prefix) && found.set(Field::Problems, v, tok.start, e) {
+            if let Some(se) = all_done_after(r, e) {
+                found.set(Field::Done, v, tok.start, se);
+            }
         }
-        return;
+        return None;
     }
 
     // 56项整改措施 / 56条具体措施 / 56项整改措施已全部落实
@@ -418,7 +457,7 @@ fn read_token(r: &str, tok: &Token, bound: usize, found: &mut Found, pending_new
         if let Some((Field::Done, true, se)) = status_after(r, e) {
             found.set(Field::MeasuresDone, v, tok.start, se);
         }
-        return;
+        return None;
     }
 
     // 12项制度 / 12项规章制度 / 12个管理制度
@@ -427,7 +466,7 @@ fn read_token(r: &str, tok: &Token, bound: usize, found: &mut Found, pending_new
         if let Some(p) = look.find("制度") {
             if !look[..p].contains(is_clause_end) && !has_count(&look[..p]) {
                 found.set(Field::Rules, v, tok.start, tok.after + p + "制度".len());
-                return;
+                return None;
             }
         }
     }
@@ -436,7 +475,7 @@ fn read_token(r: &str, tok: &Token, bound: usize, found: &mut Found, pending_new
     let stripped = strip_fillers(prefix);
     if status.is_none() && (stripped.ends_with("措施") || stripped.ends_with("举措")) {
         found.set(Field::Measures, v, prefix_at, tok.after);
-        return;
+        return None;
     }
     if status.is_none() && is_rules_prefix(stripped) {
         if found.set(Field::Rules, v, prefix_at, tok.after)
@@ -447,23 +486,23 @@ fn read_token(r: &str, tok: &Token, bound: usize, found: &mut Found, pending_new
             let se = r[tok.after..hi].find(is_sentence_end).map_or(hi, |i| tok.after + i);
             *pending_new_rules = Some(se);
         }
-        return;
+        return None;
     }
 
     if !count_cls.contains(&cl) || NOT_COUNTED.iter().any(|w| r[tok.after..].starts_with(w)) {
-        return;
+        return None;
     }
     if ends_with_problems(stripped) {
         match status {
-            Some(st) => {
-                found.set(st, v, prefix_at, tok.after);
-            }
-            None if !is_subcount(prefix) => {
-                found.set(Field::Problems, v, prefix_at, tok.after);
+            Some(st) => set_status(found, r, st, v, (prefix_at, tok.after), prefix),
+            None if !is_subcount(prefix) && found.set(Field::Problems, v, prefix_at, tok.after) => {
+                if let Some(se) = all_done_after(r, tok.after) {
+                    found.set(Field::Done, v, prefix_at, se);
+                }
             }
             None => {}
         }
-        return;
+        return None;
     }
 
     // A bare count with a status before it (已完成整改17个) or after it (17个已完成整改): a problem
@@ -472,19 +511,44 @@ fn read_token(r: &str, tok: &Token, bound: usize, found: &mut Found, pending_new
         Some(st) => (st, prefix_at, tok.after),
         None => match status_after(r, tok.after) {
             Some((st, _, se)) => (st, tok.start, se),
-            None => return,
+            None => return None,
         },
     };
     match topic_before(r, tok.start) {
-        Topic::Problems => {
-            found.set(st, v, a, b);
-        }
+        Topic::Problems => set_status(found, r, st, v, (a, b), prefix),
         Topic::Measures => {
             if st == Field::Done {
                 found.set(Field::MeasuresDone, v, a, b);
             }
         }
         Topic::Rules => {}
+    }
+    None
+}
+
+/// Sets a problem status count. Two kinds of open problems in one sentence add up
+/// (`已完成整改10个，基本完成1个，需长期坚持的1个` → 2 in progress) when the stated total and
+/// done count are known and the sum stays within the total; a `其中…` sub-count never adds.
+fn set_status(found: &mut Found, r: &str, st: Field, v: f64, (a, b): (usize, usize), prefix: &str) {
+    if found.set(st, v, a, b) || st != Field::InProgress || prefix.contains("其中") {
+        return;
+    }
+    let get = |f: Field| found.hits.iter().find(|h| h.0 == f).map(|h| h.1);
+    let (Some(total), Some(done)) = (get(Field::Problems), get(Field::Done)) else { return };
+    let Some(h) = found.hits.iter_mut().find(|h| h.0 == Field::InProgress) else { return };
+    let same_sentence = h.3 <= a && !r[h.3..a].contains(is_sentence_end);
+    if same_sentence && done + h.1 + v <= total {
+        h.1 += v;
+        h.3 = b;
+    }
+}
+
+/// `问题共计12个，已全部完成整改`: an all-done clause right after a total.
+fn all_done_after(r: &str, at: usize) -> Option<usize> {
+    r.get(at..)?.strip_prefix('，')?;
+    match status_after(r, at + '，'.len_utf8()) {
+        Some((Field::Done, true, end)) => Some(end),
+        _ => None,
     }
 }
 

@@ -65,7 +65,7 @@ fn cli_json_fits_the_scorer() {
             {"path": ["一、", "（一）", "2."], "heading": "制度不健全", "status": "in_progress"}]
     });
     std::fs::write(dir.join("invented.json"), annotation.to_string()).unwrap();
-    let (_, report) = score(&[dir.clone()]);
+    let (_, report) = score(std::slice::from_ref(&dir));
     let last = report.lines().last().unwrap_or_default();
     assert_eq!(last, "corpus: nodes=1.000 tree=1.000 stated=- meta=- status=1.000 failures=0", "{report}");
     let _ = std::fs::remove_dir_all(&dir);

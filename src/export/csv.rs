@@ -19,13 +19,7 @@ pub fn to_csv(notice: &Notice, source: &str) -> String {
 }
 
 /// Walks the outline in document order, keeping the labels+headings of the ancestors in `path`.
-fn push_problems<'a>(
-    nodes: &'a [Node],
-    path: &mut Vec<String>,
-    serial: &mut usize,
-    lines: &LineIndex,
-    out: &mut String,
-) {
+fn push_problems(nodes: &[Node], path: &mut Vec<String>, serial: &mut usize, lines: &LineIndex, out: &mut String) {
     for node in nodes {
         let title = format!("{}{}", node.label, node.heading).trim().to_string();
         if node.kind == NodeKind::Problem {

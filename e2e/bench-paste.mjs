@@ -1,0 +1,134 @@
+// Paste → rendered outline, timed in headless Chromium on the built page (not a test: it prints
+// figures). A notice is generated at each target size, pasted (a paste event, then the input),
+// and timed with Performance API marks:
+//
+//   bench:paste                  just before the input event is dispatched
+//   notice-outline:parsed        set by the app right after `notice_outline::parse` returns
+//   notice-outline:rendered      set by the app in the effect after the new outline is in the DOM
+//   (frame)                      the next animation frame after that: layout and paint done
+//
+// Then one keystroke is typed at the end of the big text, timing the input handler (typing must
+// never wait for a parse: parsing is debounced).
+//
+//   trunk build --release --offline && node e2e/bench-paste.mjs [sizes in KB, default 20 1024]
+
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, ensureDist } from './lib/server.mjs';
+import { launchBrowser } from './lib/browser.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const RUNS = 5;
+const sizesKb = process.argv.slice(2).map(Number).filter((n) => n > 0);
+
+const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+/** 1 → 一, 12 → 十二, 47 → 四十七 (up to 99). */
+function zh(n) {
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens > 1 ? DIGITS[tens] : ''}${tens > 0 ? '十' : ''}${DIGITS[ones]}`;
+}
+
+/** An invented notice of about `bytes` UTF-8 bytes: aspects × problems × 一是/二是 measures. */
+export function makeNotice(bytes) {
+  const problem = (a, p) => [
+    `${p}.关于第${a}方面第${p}项问题的整改情况说明，存在制度执行不到位、监督检查不够有力等情况。`,
+    `整改情况：一是修订完善相关管理制度，明确责任分工和完成时限；二是开展专项检查，对发现的问题逐项建立台账并督促整改到位；三是加强日常监督。${p % 4 === 0 ? '目前正在整改。' : '该问题已完成整改。'}`,
+  ].join('\n');
+  const problemBytes = Buffer.byteLength(problem(10, 10)) + 1;
+  const perAspect = 40;
+  const total = Math.max(3, Math.round(bytes / problemBytes));
+  const aspects = Math.min(99, Math.max(1, Math.ceil(total / perAspect)));
+  const perAspectActual = Math.max(1, Math.round(total / aspects));
+  const lines = [
+    '中共某某市基准测试局党组关于市委第一巡察组',
+    '巡察反馈意见整改进展情况的通报',
+    '',
+    '根据市委统一部署，2024年3月1日至4月30日，市委第一巡察组对市基准测试局党组开展了常规巡察。2024年6月5日，巡察组反馈了巡察意见。',
+    `巡察反馈的${aspects}个方面${aspects * perAspectActual}个问题。`,
+    '',
+    '一、提高政治站位，压实整改责任',
+    '（一）加强组织领导。成立整改工作领导小组。',
+    '二、巡察反馈问题整改落实情况',
+  ];
+  for (let a = 1; a <= aspects; a++) {
+    lines.push(`（${zh(a)}）关于第${zh(a)}个方面的问题`);
+    for (let p = 1; p <= perAspectActual; p++) lines.push(problem(a, p));
+  }
+  lines.push('三、下一步工作打算', '持续巩固整改成果。', '', '中共某某市基准测试局党组', '2024年9月10日');
+  return lines.join('\n');
+}
+
+async function pasteOnce(page, text) {
+  return page.locator('textarea').evaluate(async (el, value) => {
+    performance.clearMarks();
+    el.value = '';
+    el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 400)); // let the empty text settle
+    performance.clearMarks();
+    const rendered = new Promise((resolve) => {
+      const observer = new PerformanceObserver((list) => {
+        if (list.getEntries().some((e) => e.name === 'notice-outline:rendered')) {
+          observer.disconnect();
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+        }
+      });
+      observer.observe({ type: 'mark' });
+    });
+    el.focus();
+    el.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: new DataTransfer() }));
+    el.value = value;
+    performance.mark('bench:paste');
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    const framed = await rendered;
+    const at = (name) => performance.getEntriesByName(name, 'mark').at(-1)?.startTime;
+    const start = at('bench:paste');
+    return {
+      parse: at('notice-outline:parsed') - start,
+      rendered: at('notice-outline:rendered') - start,
+      frame: framed - start,
+      rows: el.getRootNode().querySelectorAll('[role="treeitem"]').length,
+    };
+  }, text);
+}
+
+/** One keystroke at the end of the text: time spent in the input handler (synchronous work). */
+async function keystroke(page) {
+  return page.locator('textarea').evaluate((el) => {
+    el.focus();
+    el.setSelectionRange(el.value.length, el.value.length);
+    el.value += '。';
+    const start = performance.now();
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: '。' }));
+    return performance.now() - start;
+  });
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+
+await ensureDist();
+const site = await startServer();
+const browser = await launchBrowser();
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(site.url('/index.html'));
+  await page.locator('.no-results[aria-busy="false"]').waitFor();
+  console.log(`Chromium ${browser.version()}, ${RUNS} runs each, median (min–max)`);
+  for (const kb of sizesKb.length ? sizesKb : [20, 1024]) {
+    const text = makeNotice(kb * 1024);
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await pasteOnce(page, text));
+    const typing = [];
+    for (let i = 0; i < RUNS; i++) typing.push(await keystroke(page));
+    const line = (key) => `${fmt(median(runs.map((r) => r[key])))} (${fmt(Math.min(...runs.map((r) => r[key])))}–${fmt(Math.max(...runs.map((r) => r[key])))})`;
+    console.log(`${(Buffer.byteLength(text) / 1024).toFixed(0)} KB, ${runs[0].rows} rows rendered:`);
+    console.log(`  paste → parsed:          ${line('parse')}`);
+    console.log(`  paste → outline in DOM:  ${line('rendered')}`);
+    console.log(`  paste → next frame:      ${line('frame')}`);
+    console.log(`  keystroke input handler: ${fmt(median(typing))}`);
+  }
+} finally {
+  await browser.close();
+  await site.close();
+}

@@ -148,7 +148,18 @@ impl MountOptions {
 
 /// Wraps a JS `onChange(model)` so the app can call it with each new parse result.
 fn model_callback(on_change: Function) -> yew::Callback<Rc<Notice>> {
-    yew::Callback::from(move |notice: Rc<Notice>| match notice_to_js(&notice) {
+    yew::Callback::from(move |notice: Rc<Notice>| {
+        // The app's placeholder before its first parse is `Notice::default()` (no schema
+        // version); portals are promised one event per parse, so it is not passed on.
+        if notice.schema_version.is_empty() {
+            return;
+        }
+        emit_model(&on_change, &notice);
+    })
+}
+
+fn emit_model(on_change: &Function, notice: &Notice) {
+    match notice_to_js(notice) {
         Ok(model) => {
             // A throwing listener is the host page's bug; it must not break the outline.
             if let Err(error) = on_change.call1(&JsValue::NULL, &model) {
@@ -156,7 +167,7 @@ fn model_callback(on_change: Function) -> yew::Callback<Rc<Notice>> {
             }
         }
         Err(error) => web_sys::console::error_1(&JsValue::from(error)),
-    })
+    }
 }
 
 /// Reads `options[key]`; a missing key, a non-object or a throwing getter all give `undefined`.

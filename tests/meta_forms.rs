@@ -127,6 +127,8 @@ fn web_page_chrome_around_the_title() {
     assert_eq!(m.title.as_deref(), Some("关于县委第二巡察组巡察反馈意见整改情况的通报"));
     let text = "2023-11-21 10:30\n关于巡察整改情况的通报\n根据县委统一部署，县委第二巡察组对县文旅局党组开展了巡察。\n";
     assert_eq!(meta(text).0.title.as_deref(), Some("关于巡察整改情况的通报"));
+    let text = "中共云溪县水利局党组文件\n\n云水党〔2023〕12号\n\n中共云溪县水利局党组\n关于巡察整改进展情况的通报\n\n根据县委统一部署，县委第二巡察组对县水利局党组开展了巡察。\n";
+    assert_eq!(meta(text).0.title.as_deref(), Some("中共云溪县水利局党组关于巡察整改进展情况的通报"));
 }
 
 #[test]
@@ -291,6 +293,17 @@ fn feedback_dates() {
     // 反馈 without a date leaves it empty.
     let m = intro("现将巡察反馈意见整改情况公布如下。");
     assert_eq!(m.feedback_date, None);
+}
+
+#[test]
+fn dates_in_the_second_part_are_not_the_inspection() {
+    let text = "关于巡察整改情况的通报\n\n根据县委部署，县委第二巡察组对某某局党组开展了巡察。\n一、总体情况\n已完成整改5个。\n二、具体整改情况\n（一）2023年9月1日至9月30日开展巡察整改“回头看”。2023年9月5日召开巡察反馈问题整改专题会。\n";
+    let (m, _) = meta(text);
+    assert_eq!(m.inspection_body.as_deref(), Some("县委第二巡察组"));
+    assert_eq!((m.inspection_start, m.inspection_end, m.feedback_date), (None, None, None));
+    // One-line paste: 二、 after a full stop.
+    let text = "关于巡察整改情况的通报 根据县委部署，县委第二巡察组对某某局党组开展了巡察。一、总体情况。二、具体整改情况（一）2023年9月5日召开巡察反馈问题整改专题会。";
+    assert_eq!(meta(text).0.feedback_date, None);
 }
 
 #[test]

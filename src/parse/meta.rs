@@ -104,6 +104,9 @@ pub fn extract_meta(src: &Source) -> (Meta, Layout) {
     // The opening paragraphs: who inspected whom, when, and when the feedback came.
     let intro_lo = title_end;
     let intro_hi = ceil_boundary(f, intro_lo.saturating_add(INTRO_WINDOW).min(closing_start)).max(intro_lo);
+    // Up to the second part (`二、反馈问题整改情况`): dates in the problems' own text (meetings,
+    // deadlines) are not the inspection's.
+    let intro_hi = second_part(&f[intro_lo..intro_hi]).map_or(intro_hi, |p| intro_lo + p);
     let intro = &f[intro_lo..intro_hi];
     let intro_dates = dates::find_dates(intro);
     let intro_ranges = dates::find_ranges(intro, &intro_dates);
@@ -398,7 +401,8 @@ fn starts_label(t: &str) -> bool {
     }
 }
 
-/// Web-page chrome around a pasted notice: breadcrumbs, "发布时间：… 来源：…", document numbers.
+/// Web-page chrome around a pasted notice: breadcrumbs, "发布时间：… 来源：…", document numbers
+/// (`云水党〔2023〕12号`), a red header (`中共某某县水利局党组文件`).
 fn is_chrome(t: &str) -> bool {
     const CHROME: &[&str] = &[
         "当前位置",
@@ -420,8 +424,13 @@ fn is_chrome(t: &str) -> bool {
         "分享到",
         "索引号",
         "发文字号",
+        "签发人",
     ];
-    contains_any(t, CHROME) || (t.contains('〔') && t.contains('〕') && t.ends_with('号')) || t.contains('>')
+    contains_any(t, CHROME)
+        || (t.contains(['〔', '[']) && t.contains(['〕', ']']) && t.ends_with('号'))
+        || t.contains('>')
+        // The red header of a printed document: `中共某某县水利局党组文件`.
+        || (t.ends_with("文件") && t.chars().count() <= 30)
 }
 
 /// A line with only a date or a date and time (`2023-11-21 10:30`), as pages print above a title.
@@ -619,6 +628,14 @@ const BODY_STOP: &[&str] = &[
     "部署", "安排", "要求", "统一", "关于", "接受", "配合", "根据", "按照", "依据", "由", "的", "和", "与", "及", "经",
     "对", "向", "是", "年", "月", "日", "号", "起", "期间", "后", "前",
 ];
+
+/// Where the second part of the notice starts: `二、` at a line start or after a full stop.
+fn second_part(s: &str) -> Option<usize> {
+    find_all(s, "二、").find(|&p| {
+        let before = s[..p].trim_end_matches(' ');
+        before.is_empty() || before.ends_with(['\n', '。'])
+    })
+}
 
 /// The inspecting body: the phrase ending in 巡察组/巡视组/督察组/审计组/督导组/巡察工作组, walked
 /// back to the previous punctuation or a word like 部署/安排/由 (`根据县委统一部署，县委第三巡察组于…`

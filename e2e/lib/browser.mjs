@@ -42,7 +42,10 @@ export function watchPage(page, { allowedOrigin } = {}) {
   let origin = allowedOrigin;
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') {
-      seen.console.push(`${message.type()}: ${message.text()}`);
+      // "Failed to load resource" does not say which one; the location does.
+      const where = message.location()?.url;
+      const suffix = where && !message.text().includes(where) ? ` (${where})` : '';
+      seen.console.push(`${message.type()}: ${message.text()}${suffix}`);
     }
   });
   page.on('pageerror', (error) => seen.errors.push(String(error?.stack ?? error)));

@@ -74,11 +74,13 @@ function escapeHtml(text) {
 
 const noticeParagraphs = NOTICE.split('\n').filter(Boolean).map((line) => `<p>${escapeHtml(line)}</p>`).join('\n');
 
-/** The snippet as written in docs/embed.md (between the snippet markers), to prove it works. */
+/** The snippet as written in docs/embed.md and README.md, to prove it works as written. */
 async function documentedSnippet() {
   const docs = await readFile(path.join(repoDir, 'docs', 'embed.md'), 'utf8');
   const match = docs.match(/<!-- snippet:start -->\s*```html\n([\s\S]*?)```\s*<!-- snippet:end -->/);
   assert.ok(match, 'docs/embed.md has a snippet between <!-- snippet:start --> and <!-- snippet:end -->');
+  const readme = await readFile(path.join(repoDir, 'README.md'), 'utf8');
+  assert.ok(readme.includes('```html\n' + match[1] + '```'), 'README shows the same snippet');
   return match[1];
 }
 
@@ -137,6 +139,7 @@ function testPages(snippet) {
 
 let server;
 let origin;
+let snippet;
 let browser;
 
 before(async () => {
@@ -144,7 +147,7 @@ before(async () => {
   server = await startServer({
     // dist/ at the root, and again under /notice-outline/ where the documented snippet expects it.
     mounts: ['/', '/notice-outline/'],
-    pages: testPages(await documentedSnippet()),
+    pages: testPages((snippet = await documentedSnippet())),
     // Same origin as the page, so axe runs under the page's CSP too.
     files: { '/test/axe.min.js': require.resolve('axe-core/axe.min.js') },
   });
@@ -230,6 +233,9 @@ test('demo page: the element outlines the notice beside it, under the strict CSP
   const changes = await page.evaluate(() => window.__changes);
   assert.deepEqual(changes.map((c) => c.id), ['outline'], 'one event for the one parse');
   assert.deepEqual(changes[0].model, expected.model, 'event detail is the model parse() returns');
+
+  const shown = await page.evaluate(() => document.querySelector('.snippet-code').textContent);
+  assert.equal(shown.trim(), snippet.trim(), 'the page shows the documented snippet, as text');
 
   // Readonly: no editor in the element.
   const editors = await page.evaluate(() => document.getElementById('outline').shadowRoot.querySelectorAll('textarea').length);

@@ -123,6 +123,12 @@ function testPages(snippet) {
       head: '<script type="module" src="/notice-outline.js"></script>',
       body: '<div id="host"></div>',
     }),
+    '/test/attributes.html': htmlPage({
+      title: 'attributes',
+      head: '<script type="module" src="/notice-outline.js"></script>',
+      body: element('id="el" readonly lang="en" collapse-depth="1"') +
+        `<notice-outline id="inline" readonly>${escapeHtml(NOTICE)}</notice-outline>`,
+    }),
     '/test/full.html': htmlPage({
       title: 'full mode',
       head: '<script type="module" src="/notice-outline.js"></script>',
@@ -410,6 +416,53 @@ const measure = async (pathname) => {
   await page.close();
   return { rows, styles, wasmLoads };
 };
+
+test('attributes reach the app, and changing them re-renders: text content, lang, collapse-depth, readonly', async () => {
+  const { page, seen } = await openPage('/test/attributes.html');
+  const state = () =>
+    page.evaluate((row) => {
+      const root = document.getElementById('el').shadowRoot;
+      return {
+        rows: root.querySelectorAll(row).length,
+        lang: root.querySelector('.no-app')?.getAttribute('lang'),
+        editors: root.querySelectorAll('textarea').length,
+      };
+    }, TREE_ITEM);
+  const levels = await page.evaluate(async (text) => {
+    const { parse } = await import('/notice-outline.js');
+    const count = (nodes, depth) => nodes.reduce((n, node) => n + 1 + (depth > 1 ? count(node.children, depth - 1) : 0), 0);
+    const outline = parse(text).outline;
+    return { upToTwo: count(outline, 2), all: count(outline, 99) };
+  }, NOTICE);
+  assert.ok(levels.all > levels.upToTwo, 'the test notice is deeper than two levels');
+
+  // The element's own text content is the text when nothing else is given.
+  const inlineRows = await waitForRows(page, '#inline');
+  assert.equal(inlineRows, levels.all);
+  assert.equal(await page.evaluate(() => document.getElementById('inline').text), NOTICE);
+
+  await waitForRows(page, '#el');
+  // collapse-depth="1": top-level rows open, so their children show but nothing deeper.
+  assert.deepEqual(await state(), { rows: levels.upToTwo, lang: 'en', editors: 0 });
+
+  await page.evaluate(() => {
+    const el = document.getElementById('el');
+    el.removeAttribute('collapse-depth');
+    el.setAttribute('lang', 'zh');
+    el.readonly = false;
+  });
+  await page.waitForFunction(() => document.getElementById('el').shadowRoot.querySelector('textarea'));
+  await page.waitForFunction(
+    ({ row, all }) => document.getElementById('el').shadowRoot.querySelectorAll(row).length === all,
+    { row: TREE_ITEM, all: levels.all },
+  );
+  const after = await state();
+  assert.equal(after.rows, levels.all, 'everything expanded without collapse-depth');
+  assert.match(after.lang, /^zh/);
+  assert.equal(after.editors, 1, 'full mode has the text box');
+  await assertClean(page, seen);
+  await page.close();
+});
 
 test('a hostile host stylesheet cannot break the element', async () => {
   // Same elements, with and without `body * { display: inline !important; color: red !important; … }`.

@@ -104,7 +104,8 @@ async function fetchSameOrigin(src) {
       `notice-outline: src must be on this site (${location.origin}); refusing to fetch ${url.origin}`,
     );
   }
-  const response = await fetch(url, { credentials: 'same-origin' });
+  // mode 'same-origin' also refuses a redirect that leaves the origin.
+  const response = await fetch(url, { credentials: 'same-origin', mode: 'same-origin' });
   if (!response.ok) {
     throw new EmbedError(`notice-outline: could not load ${url.pathname} (HTTP ${response.status})`);
   }

@@ -12,6 +12,7 @@
 //! 4. Everything under a problem is a measure (`一是…` steps); other nodes with children are
 //!    sections, the rest items.
 
+use super::keywords::Words;
 use super::tree::{FlatNode, Unnumbered};
 use crate::model::{LabelForm, NodeKind, Status};
 
@@ -26,72 +27,49 @@ pub struct Role {
     pub group_status: Option<Status>,
 }
 
-const NOT_DONE: [&str; 8] = [
-    "尚未完成",
-    "未完成整改",
-    "尚未整改",
-    "未整改",
-    "暂不具备",
-    "暂未完成",
-    "无法完成",
-    "尚未启动",
-];
-const IN_PROGRESS: [&str; 16] = [
-    "正在整改",
-    "正在推进",
-    "正在进行",
-    "正在落实",
-    "整改中",
-    "推进中",
-    "阶段性",
-    "基本完成",
-    "初步完成",
-    "长期坚持",
-    "长期整改",
-    "持续整改",
-    "持续推进整改",
-    "待完成",
-    "待整改",
-    "需长期",
-];
-const DONE: [&str; 12] = [
-    "已完成整改",
-    "已整改完成",
-    "整改已完成",
-    "已整改到位",
-    "整改到位",
-    "已销号",
-    "已办结",
-    "已全部完成",
-    "已按期完成",
-    "整改完成",
-    "已完成",
-    "已整改",
-];
+/// Status words, read in one pass; their groups are ranges of this list (see [`status_of_text`]).
+const STATUS_WORDS: Words = Words::new(&[
+    // Not done: 0..8
+    "尚未完成", "未完成整改", "尚未整改", "未整改", "暂不具备", "暂未完成", "无法完成", "尚未启动",
+    // In progress: 8..24
+    "正在整改", "正在推进", "正在进行", "正在落实", "整改中", "推进中", "阶段性", "基本完成", "初步完成", "长期坚持",
+    "长期整改", "持续整改", "持续推进整改", "待完成", "待整改", "需长期",
+    // Done: 24..36
+    "已完成整改", "已整改完成", "整改已完成", "已整改到位", "整改到位", "已销号", "已办结", "已全部完成", "已按期完成",
+    "整改完成", "已完成", "已整改",
+    // Weaker signs of work in progress: 36..40
+    "正在", "持续", "逐步", "待",
+    // `未完成` on its own: 40
+    "未完成",
+]);
+
+const fn range(from: u32, to: u32) -> u64 {
+    ((1u64 << to) - 1) & !((1u64 << from) - 1)
+}
+const NOT_DONE: u64 = range(0, 8);
+const IN_PROGRESS: u64 = range(8, 24);
+const DONE: u64 = range(24, 36);
+const WEAK_IN_PROGRESS: u64 = range(36, 40);
+const NOT_COMPLETED: u64 = 1 << 40;
 
 /// The status that a text states, strongest statement first; `None` if it states none.
 ///
 /// `该问题已完成整改。` → done; `一是已修订制度；二是正在推进系统建设。` → in progress;
 /// `因客观原因，暂不具备整改条件。` → not done.
 pub fn status_of_text(text: &str) -> Option<Status> {
-    if NOT_DONE.iter().any(|w| text.contains(w))
-        || (text.contains("未完成") && !text.contains("已完成"))
-    {
-        return Some(Status::NotDone);
-    }
-    if IN_PROGRESS.iter().any(|w| text.contains(w)) {
-        return Some(Status::InProgress);
-    }
-    if DONE.iter().any(|w| text.contains(w)) {
-        return Some(Status::Done);
-    }
-    if ["正在", "持续", "逐步", "待"]
-        .iter()
-        .any(|w| text.contains(w))
-    {
-        return Some(Status::InProgress);
-    }
-    None
+    let found = STATUS_WORDS.find_in(text);
+    let done = found & DONE != 0;
+    Some(if found & NOT_DONE != 0 || (!done && found & NOT_COMPLETED != 0) {
+        Status::NotDone
+    } else if found & IN_PROGRESS != 0 {
+        Status::InProgress
+    } else if done {
+        Status::Done
+    } else if found & WEAK_IN_PROGRESS != 0 {
+        Status::InProgress
+    } else {
+        return None;
+    })
 }
 
 /// `已完成整改的问题（10个）`, `（二）正在推进整改的问题`: a heading that groups problems by status.
@@ -117,19 +95,9 @@ pub fn is_problem_section(heading: &str) -> bool {
 }
 
 /// Words that show an item's own text is about the rectification of one problem.
-const MARKERS: [&str; 11] = [
-    "整改情况",
-    "整改进展",
-    "整改措施",
-    "整改结果",
-    "整改成效",
-    "整改落实",
-    "整改完成",
-    "已完成",
-    "已整改",
-    "正在",
-    "尚未",
-];
+const MARKERS: Words = Words::new(&[
+    "整改情况", "整改进展", "整改措施", "整改结果", "整改成效", "整改落实", "整改完成", "已完成", "已整改", "正在", "尚未",
+]);
 
 fn is_measure_form(form: LabelForm) -> bool {
     matches!(
@@ -184,7 +152,7 @@ pub fn classify(text: &str, nodes: &[FlatNode]) -> Vec<Role> {
             }
             let e = stats.entry((scope, nodes[i].form)).or_default();
             e.0 += 1;
-            e.1 += MARKERS.iter().any(|w| own_text(i).contains(w)) as u32;
+            e.1 += MARKERS.any_in(own_text(i)) as u32;
             e.2 += nodes[i].depth;
             e.3 += nodes[i]
                 .children

@@ -36,6 +36,12 @@ impl<'a> Source<'a> {
         let mut prev = '\n';
         for (at, c) in original.char_indices() {
             let next = || original[at + c.len_utf8()..].chars().next();
+            // Fast path for what most of a notice is: ideographs that are not traditional
+            // forms, and ASCII that folds to itself.
+            if ('\u{4e00}'..='\u{9fff}').contains(&c) && !is_traditional(c) || (c.is_ascii_alphanumeric()) {
+                prev = c;
+                continue;
+            }
             let folded_char = match c {
                 // A half-width full stop ending a Chinese sentence ("加強領導.成立小組") is a 。;
                 // after a digit ("1.") or in "example.org" it stays a dot.
@@ -147,7 +153,7 @@ pub fn fold_char(c: char) -> Option<char> {
 
 /// Traditional to simplified for the characters that the parser's keywords, numerals and
 /// metadata phrases use (and their common neighbours). Sorted by the traditional character.
-static TRADITIONAL: &[(char, char)] = &{
+const TRADITIONAL: [(char, char); 1024] = {
     const PAIRS: &str = concat!(
         "萬万與与專专業业東东個个們们為为麼么義义烏乌樂乐習习書书買买亂乱爭争於于虧亏雲云",
         "亞亚產产親亲億亿僅仅從从會会傳传體体傷伤價价優优儲储兒儿黨党內内兩两冊册寫写準准",
@@ -201,20 +207,29 @@ const fn decode3(b: &[u8], i: usize) -> char {
     }
 }
 
-fn to_simplified(c: char) -> char {
-    use std::sync::OnceLock;
-    // One bit per BMP character: most characters are not in the table, and a bit test is far
-    // cheaper than a search (this runs for every CJK character of the input).
-    static BITMAP: OnceLock<Vec<u64>> = OnceLock::new();
-    let bitmap = BITMAP.get_or_init(|| {
-        let mut bits = vec![0u64; 0x10000 / 64];
-        for &(t, _) in TRADITIONAL.iter().filter(|p| p.0 != '\0' && p.0 != p.1) {
+/// One bit per BMP character, set for the traditional characters of the table: a bit test is
+/// far cheaper than a search, and this runs for every ideograph of the input.
+static TRADITIONAL_BITS: [u64; 0x10000 / 64] = {
+    let mut bits = [0u64; 0x10000 / 64];
+    let mut i = 0;
+    while i < TRADITIONAL.len() {
+        let (t, s) = TRADITIONAL[i];
+        if t != '\0' && t != s {
             bits[t as usize / 64] |= 1 << (t as usize % 64);
         }
-        bits
-    });
+        i += 1;
+    }
+    bits
+};
+
+fn is_traditional(c: char) -> bool {
     let code = c as usize;
-    if code >= 0x10000 || bitmap[code / 64] & (1 << (code % 64)) == 0 {
+    code < 0x10000 && TRADITIONAL_BITS[code / 64] & (1 << (code % 64)) != 0
+}
+
+fn to_simplified(c: char) -> char {
+    use std::sync::OnceLock;
+    if !is_traditional(c) {
         return c;
     }
     static SORTED: OnceLock<Vec<(char, char)>> = OnceLock::new();

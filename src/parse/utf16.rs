@@ -2,45 +2,54 @@
 
 use crate::model::{Node, Notice, Span};
 
-/// Byte offset → UTF-16 offset, with a checkpoint every [`STEP`] bytes so a lookup counts at
-/// most one step of text (linear to build, logarithmic plus constant to query).
+/// Byte offset → UTF-16 offset in constant time.
+///
+/// A UTF-8 text has one UTF-16 unit per byte that is not a continuation byte (`10xxxxxx`), plus
+/// one more per four-byte lead (`11110xxx`, a surrogate pair). The index stores that count at
+/// every [`STEP`] bytes, so a lookup reads one entry and counts at most `STEP - 1` bytes.
 pub struct Utf16Index<'a> {
-    text: &'a str,
-    checkpoints: Vec<(usize, usize)>,
+    bytes: &'a [u8],
+    checkpoints: Vec<u32>,
 }
 
 const STEP: usize = 64;
 
+/// UTF-16 units in a run of UTF-8 bytes: eight bytes at a time, counting continuation bytes
+/// (`10xxxxxx`) and four-byte leads (`11110xxx`) with bit masks.
+fn units(bytes: &[u8]) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut continuation = 0u32;
+    let mut four_byte_leads = 0u32;
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        continuation += ((w >> 7) & !(w >> 6) & LOW).count_ones();
+        four_byte_leads += ((w >> 7) & (w >> 6) & (w >> 5) & (w >> 4) & (!(w >> 3)) & LOW).count_ones();
+    }
+    let tail = chunks.remainder();
+    continuation += tail.iter().filter(|&&b| b & 0xc0 == 0x80).count() as u32;
+    four_byte_leads += tail.iter().filter(|&&b| b & 0xf8 == 0xf0).count() as u32;
+    bytes.len() - continuation as usize + four_byte_leads as usize
+}
+
 impl<'a> Utf16Index<'a> {
     pub fn new(text: &'a str) -> Self {
-        let mut checkpoints = Vec::with_capacity(text.len() / STEP + 1);
-        let (mut next, mut units) = (0, 0);
-        for (at, c) in text.char_indices() {
-            if at >= next {
-                checkpoints.push((at, units));
-                next = at + STEP;
-            }
-            units += c.len_utf16();
+        let bytes = text.as_bytes();
+        let mut checkpoints = Vec::with_capacity(bytes.len() / STEP + 1);
+        let mut total = 0usize;
+        checkpoints.push(0);
+        for chunk in bytes.chunks(STEP) {
+            total += units(chunk);
+            checkpoints.push(total as u32);
         }
-        if checkpoints.is_empty() {
-            checkpoints.push((0, 0));
-        }
-        Utf16Index { text, checkpoints }
+        Utf16Index { bytes, checkpoints }
     }
 
     /// The UTF-16 offset of a byte offset on a char boundary.
     pub fn at(&self, byte: usize) -> usize {
-        let i = self
-            .checkpoints
-            .partition_point(|&(b, _)| b <= byte)
-            .saturating_sub(1);
-        let (b, units) = self.checkpoints[i];
-        let byte = byte.min(self.text.len());
-        units
-            + self
-                .text
-                .get(b..byte)
-                .map_or(0, |s| s.chars().map(char::len_utf16).sum())
+        let byte = byte.min(self.bytes.len());
+        let block = byte / STEP;
+        self.checkpoints[block] as usize + units(&self.bytes[block * STEP..byte])
     }
 
     pub fn fill(&self, span: &mut Span) {
@@ -83,6 +92,13 @@ pub fn fill_all(notice: &mut Notice, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn units_match_encode_utf16() {
+        for s in ["", "a", "甲乙丙丁戊己庚辛", "😀a😀bc甲", "ab\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}xyz0123"] {
+            assert_eq!(units(s.as_bytes()), s.encode_utf16().count(), "{s:?}");
+        }
+    }
 
     #[test]
     fn counts_surrogate_pairs() {

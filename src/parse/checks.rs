@@ -58,14 +58,15 @@ fn fill_progress(node: &mut Node, counts: &mut Counts) -> Progress {
 }
 
 /// Aspects (方面): the sections that directly hold problems, not counting status groups
-/// (which hold problems of every aspect) — counted where problems have such a parent.
+/// (which hold problems of every aspect) nor the problem section itself.
 fn count_aspects(outline: &[Node]) -> u32 {
     fn walk(nodes: &[Node], n: &mut u32) {
         for node in nodes {
             let holds = node.kind == NodeKind::Section
                 && node.children.iter().any(|c| c.kind == NodeKind::Problem)
                 && !is_status_group(node);
-            if holds && node.level > 1 {
+            // The problem section itself ("二、巡察反馈问题整改落实情况") is not an aspect.
+            if holds && !super::status::is_problem_section(&node.heading) {
                 *n += 1;
             }
             walk(&node.children, n);

@@ -106,6 +106,9 @@ fn is_measure_form(form: LabelForm) -> bool {
     )
 }
 
+/// The scope that stands for the whole notice when it has no problem section.
+const WHOLE_NOTICE: usize = usize::MAX;
+
 /// Classifies every node of the flat outline built from `text` (folded).
 pub fn classify(text: &str, nodes: &[FlatNode]) -> Vec<Role> {
     let heading = |i: usize| &text[nodes[i].heading.0..nodes[i].heading.1];
@@ -131,9 +134,9 @@ pub fn classify(text: &str, nodes: &[FlatNode]) -> Vec<Role> {
         };
         any_scope |= scope_of[i].is_some();
     }
-    // Without a problem section, the whole notice is one scope (usize::MAX stands for it).
+    // Without a problem section, the whole notice is one scope.
     if !any_scope {
-        scope_of.iter_mut().for_each(|s| *s = Some(usize::MAX));
+        scope_of.iter_mut().for_each(|s| *s = Some(WHOLE_NOTICE));
     }
 
     // Per scope, the problem form: the shallowest form whose items mostly carry rectification words.
@@ -202,9 +205,13 @@ pub fn classify(text: &str, nodes: &[FlatNode]) -> Vec<Role> {
             under_problem[i] = true;
             continue;
         }
-        let is_problem = scope_of[i]
+        let scope = scope_of[i];
+        let is_problem = scope
             .and_then(|s| problem_form.get(&s))
-            .is_some_and(|&f| f == n.form && group_status[i].is_none());
+            .is_some_and(|&f| f == n.form && group_status[i].is_none())
+            // Without a problem section, an item of the problem form must also speak of its
+            // rectification, so that `下一步工作打算` items are not taken for problems.
+            && (scope != Some(WHOLE_NOTICE) || MARKERS.any_in(&text[n.heading.0..n.end.max(n.heading.1)]));
         if is_problem {
             let group = ancestors(nodes, i).find_map(|a| group_status[a]);
             let own = status_of_text(&text[n.heading.0..n.end.max(n.heading.1)]);

@@ -82,32 +82,17 @@ fn is_status_group(node: &Node) -> bool {
 }
 
 /// Every disagreement between the stated figures and the outline.
-pub fn checks(
-    stated: &Stated,
-    counts: &Counts,
-    outline: &[Node],
-    conflicts: &[(Span, Status, Status)],
-) -> Vec<Check> {
+pub fn checks(stated: &Stated, counts: &Counts, outline: &[Node], conflicts: &[(Span, Status, Status)]) -> Vec<Check> {
     let mut out = Vec::new();
     let problems: Vec<&Node> = problems(outline);
     // The problems that make up a difference: those not of the status the notice counts.
     let problems_not = |status: Status| -> Vec<Span> {
-        problems
-            .iter()
-            .filter(|n| n.status != Some(status))
-            .map(|n| n.span)
-            .take(50)
-            .collect()
+        problems.iter().filter(|n| n.status != Some(status)).map(|n| n.span).take(50).collect()
     };
     let stated_span = |field: &str| stated.spans.get(field).copied();
     let p = &counts.progress;
 
-    let mut compare = |code: &str,
-                       stated_value: Option<u32>,
-                       derived: u32,
-                       zh: &str,
-                       en: &str,
-                       spans: Vec<Span>| {
+    let mut compare = |code: &str, stated_value: Option<u32>, derived: u32, zh: &str, en: &str, spans: Vec<Span>| {
         let Some(s) = stated_value else { return };
         if s == derived || (derived == 0 && counts.progress.problems == 0 && code != "problems") {
             return;
@@ -124,22 +109,8 @@ pub fn checks(
             spans: all,
         });
     };
-    compare(
-        "problems",
-        stated.problems,
-        p.problems,
-        "问题",
-        "problems",
-        Vec::new(),
-    );
-    compare(
-        "problems_done",
-        stated.problems_done,
-        p.done,
-        "已完成整改",
-        "problems done",
-        problems_not(Status::Done),
-    );
+    compare("problems", stated.problems, p.problems, "问题", "problems", Vec::new());
+    compare("problems_done", stated.problems_done, p.done, "已完成整改", "problems done", problems_not(Status::Done));
     compare(
         "problems_in_progress",
         stated.problems_in_progress,
@@ -148,62 +119,31 @@ pub fn checks(
         "problems in progress",
         problems_not(Status::InProgress),
     );
-    compare(
-        "problems_not_done",
-        stated.problems_not_done,
-        p.not_done,
-        "未完成整改",
-        "problems not done",
-        Vec::new(),
-    );
+    compare("problems_not_done", stated.problems_not_done, p.not_done, "未完成整改", "problems not done", Vec::new());
     if counts.aspects > 0 {
-        compare(
-            "aspects",
-            stated.aspects,
-            counts.aspects,
-            "问题方面",
-            "aspects",
-            Vec::new(),
-        );
+        compare("aspects", stated.aspects, counts.aspects, "问题方面", "aspects", Vec::new());
     }
     if p.measures > 0 {
-        compare(
-            "measures",
-            stated.measures,
-            p.measures,
-            "整改措施",
-            "measures",
-            Vec::new(),
-        );
+        compare("measures", stated.measures, p.measures, "整改措施", "measures", Vec::new());
     }
     // Notices often list only some of their measures: worth a look, not a mismatch.
     out.iter_mut().filter(|c| c.code == "measures").for_each(|c| c.severity = Severity::Notice);
 
     // The stated figures among themselves.
     if let (Some(total), Some(done)) = (stated.problems, stated.problems_done) {
-        let parts =
-            done + stated.problems_in_progress.unwrap_or(0) + stated.problems_not_done.unwrap_or(0);
-        if (stated.problems_in_progress.is_some() || stated.problems_not_done.is_some())
-            && parts != total
-        {
+        let parts = done + stated.problems_in_progress.unwrap_or(0) + stated.problems_not_done.unwrap_or(0);
+        if (stated.problems_in_progress.is_some() || stated.problems_not_done.is_some()) && parts != total {
             out.push(Check {
                 code: "stated_sum".into(),
                 severity: Severity::Notice,
                 stated: Some(total as f64),
                 derived: Some(parts as f64),
                 message_zh: format!("通报所列各状态问题数之和为{parts}个，与所称{total}个不符"),
-                message_en: format!(
-                    "The stated statuses add up to {parts}, not the stated {total} problems"
-                ),
-                spans: [
-                    "problems",
-                    "problems_done",
-                    "problems_in_progress",
-                    "problems_not_done",
-                ]
-                .iter()
-                .filter_map(|f| stated_span(f))
-                .collect(),
+                message_en: format!("The stated statuses add up to {parts}, not the stated {total} problems"),
+                spans: ["problems", "problems_done", "problems_in_progress", "problems_not_done"]
+                    .iter()
+                    .filter_map(|f| stated_span(f))
+                    .collect(),
             });
         }
         if let Some(rate) = stated.completion_rate {
@@ -215,8 +155,13 @@ pub fn checks(
                     stated: Some(rate),
                     derived: Some(implied),
                     message_zh: format!("通报称整改完成率{rate}%，按所称数字计算应为{implied}%"),
-                    message_en: format!("The notice states a completion rate of {rate}%; its own figures give {implied}%"),
-                    spans: ["completion_rate", "problems", "problems_done"].iter().filter_map(|f| stated_span(f)).collect(),
+                    message_en: format!(
+                        "The notice states a completion rate of {rate}%; its own figures give {implied}%"
+                    ),
+                    spans: ["completion_rate", "problems", "problems_done"]
+                        .iter()
+                        .filter_map(|f| stated_span(f))
+                        .collect(),
                 });
             }
         }
@@ -228,11 +173,7 @@ pub fn checks(
             severity: Severity::Notice,
             stated: None,
             derived: None,
-            message_zh: format!(
-                "该问题列在“{}”下，但其整改情况写明“{}”",
-                status_zh(group),
-                status_zh(own)
-            ),
+            message_zh: format!("该问题列在“{}”下，但其整改情况写明“{}”", status_zh(group), status_zh(own)),
             message_en: format!(
                 "This problem is listed as {}, but its own text says {}",
                 status_en(group),

@@ -38,11 +38,7 @@ pub fn label_at(s: &str) -> Option<Label> {
         '首' | '其' | '再' | '最' => sequence(s),
         c if circled(c).is_some() => {
             let number = circled(c)?;
-            Some(Label {
-                form: LabelForm::Circled,
-                number,
-                len: c.len_utf8() + separator_len(&s[c.len_utf8()..]),
-            })
+            Some(Label { form: LabelForm::Circled, number, len: c.len_utf8() + separator_len(&s[c.len_utf8()..]) })
         }
         _ => chinese(s),
     }
@@ -70,11 +66,7 @@ fn chinese(s: &str) -> Option<Label> {
         if after.starts_with('否') {
             return None;
         }
-        return Some(Label {
-            form: LabelForm::Shi,
-            number,
-            len: n + '是'.len_utf8(),
-        });
+        return Some(Label { form: LabelForm::Shi, number, len: n + '是'.len_utf8() });
     }
     let sep = match rest.chars().next() {
         Some('、') => '、'.len_utf8(),
@@ -82,11 +74,7 @@ fn chinese(s: &str) -> Option<Label> {
         Some('.') if !rest[1..].starts_with(|c: char| c.is_ascii_digit()) => 1,
         _ => return None,
     };
-    Some(Label {
-        form: LabelForm::ChineseComma,
-        number,
-        len: n + sep,
-    })
+    Some(Label { form: LabelForm::ChineseComma, number, len: n + sep })
 }
 
 /// `（一）` and `（1）` (half-width brackets are folded to full-width before this).
@@ -109,11 +97,7 @@ fn bracketed(s: &str) -> Option<Label> {
         return None;
     }
     let len = '（'.len_utf8() + n + '）'.len_utf8();
-    Some(Label {
-        form,
-        number,
-        len: len + separator_len(&s[len..]),
-    })
+    Some(Label { form, number, len: len + separator_len(&s[len..]) })
 }
 
 /// `1.` `1、` and `1）`. Not a decimal (`1.5`), a date (`2023.`) or a list of numbers (`1、2、3`).
@@ -143,13 +127,7 @@ fn arabic(s: &str) -> Option<Label> {
     Some(Label {
         form,
         number,
-        len: n
-            + sep
-            + if form == LabelForm::ArabicHalfParen {
-                separator_len(&rest[sep..])
-            } else {
-                0
-            },
+        len: n + sep + if form == LabelForm::ArabicHalfParen { separator_len(&rest[sep..]) } else { 0 },
     })
 }
 
@@ -164,11 +142,7 @@ fn ordinal(s: &str) -> Option<Label> {
         c @ ('，' | '、') => c.len_utf8(),
         _ => return None,
     };
-    Some(Label {
-        form: LabelForm::Ordinal,
-        number,
-        len: '第'.len_utf8() + n + sep,
-    })
+    Some(Label { form: LabelForm::Ordinal, number, len: '第'.len_utf8() + n + sep })
 }
 
 /// `首先，` `其次，` `再次，` `最后，`. `最后` has no fixed value: it continues the series.
@@ -180,11 +154,7 @@ fn sequence(s: &str) -> Option<Label> {
                 Some(c @ ('，' | '、')) => c.len_utf8(),
                 _ => return None,
             };
-            return Some(Label {
-                form: LabelForm::Sequence,
-                number,
-                len: word.len() + sep,
-            });
+            return Some(Label { form: LabelForm::Sequence, number, len: word.len() + sep });
         }
     }
     None
@@ -215,11 +185,7 @@ pub fn chinese_ordinal(n: u32) -> Option<String> {
         1..=9 => DIGITS[n as usize].to_string(),
         10 => "十".to_string(),
         11..=19 => format!("十{}", DIGITS[(n - 10) as usize]),
-        20..=99 => format!(
-            "{}十{}",
-            DIGITS[(n / 10) as usize],
-            DIGITS[(n % 10) as usize]
-        ),
+        20..=99 => format!("{}十{}", DIGITS[(n / 10) as usize], DIGITS[(n % 10) as usize]),
         _ => return None,
     })
 }
@@ -265,28 +231,15 @@ mod tests {
             "（2023）",
             "100%",
         ] {
-            assert_eq!(
-                label_at(s).filter(|x| x.form != ChineseComma || !s.starts_with('统')),
-                None,
-                "{s}"
-            );
+            assert_eq!(label_at(s).filter(|x| x.form != ChineseComma || !s.starts_with('统')), None, "{s}");
         }
     }
 
     #[test]
     fn series() {
-        assert_eq!(
-            next_in_series(&label_at("一是").unwrap()).as_deref(),
-            Some("二是")
-        );
-        assert_eq!(
-            next_in_series(&label_at("（九）").unwrap()).as_deref(),
-            Some("（十）")
-        );
-        assert_eq!(
-            next_in_series(&label_at("①").unwrap()).as_deref(),
-            Some("②")
-        );
+        assert_eq!(next_in_series(&label_at("一是").unwrap()).as_deref(), Some("二是"));
+        assert_eq!(next_in_series(&label_at("（九）").unwrap()).as_deref(), Some("（十）"));
+        assert_eq!(next_in_series(&label_at("①").unwrap()).as_deref(), Some("②"));
         assert_eq!(chinese_ordinal(23).as_deref(), Some("二十三"));
     }
 }

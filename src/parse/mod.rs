@@ -48,9 +48,7 @@ impl std::error::Error for InputError {}
 pub fn parse_bytes(bytes: &[u8]) -> Result<Notice, InputError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(parse(text)),
-        Err(e) => Err(InputError::InvalidUtf8 {
-            offset: e.valid_up_to(),
-        }),
+        Err(e) => Err(InputError::InvalidUtf8 { offset: e.valid_up_to() }),
     }
 }
 
@@ -69,14 +67,7 @@ pub fn parse(text: &str) -> Notice {
     let counts = checks::count(&mut outline);
     let checks = checks::checks(&stated, &counts, &outline, &conflicts);
 
-    let mut notice = Notice {
-        schema_version: SCHEMA_VERSION.to_string(),
-        meta,
-        stated,
-        outline,
-        counts,
-        checks,
-    };
+    let mut notice = Notice { schema_version: SCHEMA_VERSION.to_string(), meta, stated, outline, counts, checks };
     utf16::fill_all(&mut notice, text);
     notice
 }
@@ -97,11 +88,7 @@ fn nest(
     ) -> Node {
         let f = &flat[i];
         let role = roles[i];
-        let children: Vec<Node> = f
-            .children
-            .iter()
-            .map(|&c| build(c, src, flat, roles, conflicts))
-            .collect();
+        let children: Vec<Node> = f.children.iter().map(|&c| build(c, src, flat, roles, conflicts)).collect();
         let span = src.span(f.label.0, f.end);
         if let (Some(own), Some(group)) = (role.own_status_conflict, role.status) {
             conflicts.push((span, group, own));
@@ -124,8 +111,5 @@ fn nest(
             children,
         }
     }
-    (0..flat.len())
-        .filter(|&i| flat[i].parent.is_none())
-        .map(|i| build(i, src, flat, roles, conflicts))
-        .collect()
+    (0..flat.len()).filter(|&i| flat[i].parent.is_none()).map(|i| build(i, src, flat, roles, conflicts)).collect()
 }

@@ -26,11 +26,7 @@ fn is_chinese_numeral(c: char) -> bool {
 /// `十八` → 18, `二十三` → 23, `一百零五` → 105, `两千` → 2000, `二〇二四` → 2024 (digit by digit,
 /// as years are written).
 pub fn leading_chinese(s: &str) -> Option<(u32, usize)> {
-    let len: usize = s
-        .chars()
-        .take_while(|&c| is_chinese_numeral(c))
-        .map(char::len_utf8)
-        .sum();
+    let len: usize = s.chars().take_while(|&c| is_chinese_numeral(c)).map(char::len_utf8).sum();
     if len == 0 {
         return None;
     }

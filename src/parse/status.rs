@@ -15,6 +15,7 @@
 use super::keywords::Words;
 use super::tree::{FlatNode, Unnumbered};
 use crate::model::{LabelForm, NodeKind, Status};
+use std::collections::BTreeMap;
 
 /// The classification of one flat node.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,15 +31,49 @@ pub struct Role {
 /// Status words, read in one pass; their groups are ranges of this list (see [`status_of_text`]).
 const STATUS_WORDS: Words = Words::new(&[
     // Not done: 0..8
-    "尚未完成", "未完成整改", "尚未整改", "未整改", "暂不具备", "暂未完成", "无法完成", "尚未启动",
+    "尚未完成",
+    "未完成整改",
+    "尚未整改",
+    "未整改",
+    "暂不具备",
+    "暂未完成",
+    "无法完成",
+    "尚未启动",
     // In progress: 8..24
-    "正在整改", "正在推进", "正在进行", "正在落实", "整改中", "推进中", "阶段性", "基本完成", "初步完成", "长期坚持",
-    "长期整改", "持续整改", "持续推进整改", "待完成", "待整改", "需长期",
+    "正在整改",
+    "正在推进",
+    "正在进行",
+    "正在落实",
+    "整改中",
+    "推进中",
+    "阶段性",
+    "基本完成",
+    "初步完成",
+    "长期坚持",
+    "长期整改",
+    "持续整改",
+    "持续推进整改",
+    "待完成",
+    "待整改",
+    "需长期",
     // Done: 24..36
-    "已完成整改", "已整改完成", "整改已完成", "已整改到位", "整改到位", "已销号", "已办结", "已全部完成", "已按期完成",
-    "整改完成", "已完成", "已整改",
+    "已完成整改",
+    "已整改完成",
+    "整改已完成",
+    "已整改到位",
+    "整改到位",
+    "已销号",
+    "已办结",
+    "已全部完成",
+    "已按期完成",
+    "整改完成",
+    "已完成",
+    "已整改",
     // Weaker signs of work in progress: 36..40
-    "正在", "持续", "逐步", "待",
+    "正在",
+    "持续",
+    "逐步",
+    "待",
     // `未完成` on its own: 40
     "未完成",
 ]);
@@ -85,25 +120,29 @@ pub fn is_problem_section(heading: &str) -> bool {
     if heading.starts_with("下一步") {
         return false;
     }
-    let feedback =
-        heading.contains("反馈") && (heading.contains("整改") || heading.contains("问题"));
+    let feedback = heading.contains("反馈") && (heading.contains("整改") || heading.contains("问题"));
     let problems = heading.contains("问题")
-        && ["整改", "巡察", "巡视", "审计", "督察", "指出", "发现"]
-            .iter()
-            .any(|w| heading.contains(w));
+        && ["整改", "巡察", "巡视", "审计", "督察", "指出", "发现"].iter().any(|w| heading.contains(w));
     feedback || problems
 }
 
 /// Words that show an item's own text is about the rectification of one problem.
 const MARKERS: Words = Words::new(&[
-    "整改情况", "整改进展", "整改措施", "整改结果", "整改成效", "整改落实", "整改完成", "已完成", "已整改", "正在", "尚未",
+    "整改情况",
+    "整改进展",
+    "整改措施",
+    "整改结果",
+    "整改成效",
+    "整改落实",
+    "整改完成",
+    "已完成",
+    "已整改",
+    "正在",
+    "尚未",
 ]);
 
 fn is_measure_form(form: LabelForm) -> bool {
-    matches!(
-        form,
-        LabelForm::Shi | LabelForm::Sequence | LabelForm::Circled | LabelForm::Unnumbered
-    )
+    matches!(form, LabelForm::Shi | LabelForm::Sequence | LabelForm::Circled | LabelForm::Unnumbered)
 }
 
 /// The scope that stands for the whole notice when it has no problem section.
@@ -140,66 +179,28 @@ pub fn classify(text: &str, nodes: &[FlatNode]) -> Vec<Role> {
     }
 
     // Per scope, the problem form: the shallowest form whose items mostly carry rectification words.
-    let mut problem_form: std::collections::HashMap<usize, LabelForm> =
-        std::collections::HashMap::new();
-    {
-        // (scope, form) → (items, marked items, summed depth, leaves)
-        let mut stats: std::collections::BTreeMap<(usize, LabelForm), (u32, u32, u32, u32)> =
-            Default::default();
-        for i in 0..nodes.len() {
-            let (Some(scope), false) = (scope_of[i], is_measure_form(nodes[i].form)) else {
-                continue;
-            };
-            if group_status[i].is_some() {
-                continue;
-            }
-            let e = stats.entry((scope, nodes[i].form)).or_default();
-            e.0 += 1;
-            e.1 += MARKERS.any_in(own_text(i)) as u32;
-            e.2 += nodes[i].depth;
-            e.3 += nodes[i]
-                .children
-                .iter()
-                .all(|&c| is_measure_form(nodes[c].form)) as u32;
+    let mut stats: BTreeMap<usize, BTreeMap<LabelForm, FormStats>> = BTreeMap::new();
+    for i in 0..nodes.len() {
+        let Some(scope) = scope_of[i] else { continue };
+        if is_measure_form(nodes[i].form) || group_status[i].is_some() {
+            continue;
         }
-        let mut by_scope: std::collections::BTreeMap<
-            usize,
-            Vec<(LabelForm, (u32, u32, u32, u32))>,
-        > = Default::default();
-        for ((scope, form), s) in stats {
-            by_scope.entry(scope).or_default().push((form, s));
-        }
-        for (scope, mut forms) in by_scope {
-            // Shallowest first (average depth, compared without division).
-            forms.sort_by(|a, b| {
-                (a.1 .2 as u64 * b.1 .0 as u64).cmp(&(b.1 .2 as u64 * a.1 .0 as u64))
-            });
-            let marked = forms.iter().find(|(_, s)| s.1 > 0 && s.1 * 2 >= s.0);
-            let chosen = marked
-                .or_else(|| forms.iter().max_by_key(|(_, s)| s.3))
-                .map(|(f, _)| *f);
-            if let Some(f) = chosen {
-                problem_form.insert(scope, f);
-            }
-        }
+        let s = stats.entry(scope).or_default().entry(nodes[i].form).or_default();
+        s.items += 1;
+        s.marked += MARKERS.any_in(own_text(i)) as u32;
+        s.depth_sum += nodes[i].depth;
+        s.lowest += nodes[i].children.iter().all(|&c| is_measure_form(nodes[c].form)) as u32;
     }
+    let problem_form: BTreeMap<usize, LabelForm> =
+        stats.into_iter().filter_map(|(scope, forms)| Some((scope, choose_problem_form(forms)?))).collect();
 
-    let mut roles = vec![
-        Role {
-            kind: NodeKind::Item,
-            status: None,
-            own_status_conflict: None,
-            group_status: None
-        };
-        nodes.len()
-    ];
+    let mut roles =
+        vec![Role { kind: NodeKind::Item, status: None, own_status_conflict: None, group_status: None }; nodes.len()];
     let mut under_problem: Vec<bool> = vec![false; nodes.len()];
     for i in 0..nodes.len() {
         let n = &nodes[i];
         roles[i].group_status = group_status[i];
-        let parent_in_problem = n
-            .parent
-            .is_some_and(|p| under_problem[p] || roles[p].kind == NodeKind::Problem);
+        let parent_in_problem = n.parent.is_some_and(|p| under_problem[p] || roles[p].kind == NodeKind::Problem);
         if parent_in_problem {
             roles[i].kind = NodeKind::Measure;
             under_problem[i] = true;
@@ -224,13 +225,30 @@ pub fn classify(text: &str, nodes: &[FlatNode]) -> Vec<Role> {
             }
             continue;
         }
-        roles[i].kind = if n.children.is_empty() && n.depth > 1 {
-            NodeKind::Item
-        } else {
-            NodeKind::Section
-        };
+        roles[i].kind = if n.children.is_empty() && n.depth > 1 { NodeKind::Item } else { NodeKind::Section };
     }
     roles
+}
+
+/// How the items of one numbering form look inside one problem section.
+#[derive(Default, Clone, Copy)]
+struct FormStats {
+    items: u32,
+    /// Items whose own text carries rectification words.
+    marked: u32,
+    depth_sum: u32,
+    /// Items with nothing below them but measures.
+    lowest: u32,
+}
+
+/// The shallowest form whose items mostly carry rectification words; failing that, the form
+/// with the most items that have only measures below them.
+fn choose_problem_form(forms: BTreeMap<LabelForm, FormStats>) -> Option<LabelForm> {
+    let mut forms: Vec<(LabelForm, FormStats)> = forms.into_iter().collect();
+    // Shallowest first: average depth, compared without division.
+    forms.sort_by(|(_, a), (_, b)| (a.depth_sum as u64 * b.items as u64).cmp(&(b.depth_sum as u64 * a.items as u64)));
+    let marked = forms.iter().find(|(_, s)| s.marked > 0 && s.marked * 2 >= s.items);
+    marked.or_else(|| forms.iter().max_by_key(|(_, s)| s.lowest)).map(|&(f, _)| f)
 }
 
 fn ancestors(nodes: &[FlatNode], i: usize) -> impl Iterator<Item = usize> + '_ {
@@ -244,22 +262,10 @@ mod tests {
     #[test]
     fn statuses_from_words() {
         assert_eq!(status_of_text("该问题已完成整改。"), Some(Status::Done));
-        assert_eq!(
-            status_of_text("一是已修订制度；二是正在推进系统建设。"),
-            Some(Status::InProgress)
-        );
-        assert_eq!(
-            status_of_text("因客观原因，暂不具备整改条件。"),
-            Some(Status::NotDone)
-        );
-        assert_eq!(
-            status_of_text("该问题需长期坚持。"),
-            Some(Status::InProgress)
-        );
-        assert_eq!(
-            status_of_text("已完成阶段性目标。"),
-            Some(Status::InProgress)
-        );
+        assert_eq!(status_of_text("一是已修订制度；二是正在推进系统建设。"), Some(Status::InProgress));
+        assert_eq!(status_of_text("因客观原因，暂不具备整改条件。"), Some(Status::NotDone));
+        assert_eq!(status_of_text("该问题需长期坚持。"), Some(Status::InProgress));
+        assert_eq!(status_of_text("已完成阶段性目标。"), Some(Status::InProgress));
         assert_eq!(status_of_text("成立了工作专班。"), None);
     }
 
@@ -269,13 +275,7 @@ mod tests {
         assert!(is_problem_section("关于巡察反馈意见的整改情况"));
         assert!(!is_problem_section("提高政治站位，压实整改责任"));
         assert!(!is_problem_section("下一步工作打算"));
-        assert_eq!(
-            group_heading_status("已完成整改的问题（10个）"),
-            Some(Status::Done)
-        );
-        assert_eq!(
-            group_heading_status("正在推进整改的问题"),
-            Some(Status::InProgress)
-        );
+        assert_eq!(group_heading_status("已完成整改的问题（10个）"), Some(Status::Done));
+        assert_eq!(group_heading_status("正在推进整改的问题"), Some(Status::InProgress));
     }
 }

@@ -70,9 +70,7 @@ impl<'a> Source<'a> {
 
     /// The input offset of a folded offset (which must be on a folded char boundary).
     pub fn to_original(&self, folded_offset: usize) -> usize {
-        let i = self
-            .breaks
-            .partition_point(|&(f, _)| (f as usize) <= folded_offset);
+        let i = self.breaks.partition_point(|&(f, _)| (f as usize) <= folded_offset);
         let original = if i == 0 {
             folded_offset
         } else {
@@ -199,8 +197,7 @@ const TRADITIONAL: [(char, char); 1024] = {
 };
 
 const fn decode3(b: &[u8], i: usize) -> char {
-    let v =
-        ((b[i] as u32 & 0x0f) << 12) | ((b[i + 1] as u32 & 0x3f) << 6) | (b[i + 2] as u32 & 0x3f);
+    let v = ((b[i] as u32 & 0x0f) << 12) | ((b[i + 1] as u32 & 0x3f) << 6) | (b[i + 2] as u32 & 0x3f);
     match char::from_u32(v) {
         Some(c) => c,
         None => '\0',
@@ -234,11 +231,7 @@ fn to_simplified(c: char) -> char {
     }
     static SORTED: OnceLock<Vec<(char, char)>> = OnceLock::new();
     let table = SORTED.get_or_init(|| {
-        let mut v: Vec<(char, char)> = TRADITIONAL
-            .iter()
-            .copied()
-            .filter(|&(t, s)| t != '\0' && t != s)
-            .collect();
+        let mut v: Vec<(char, char)> = TRADITIONAL.iter().copied().filter(|&(t, s)| t != '\0' && t != s).collect();
         v.sort_unstable();
         v.dedup_by_key(|p| p.0);
         v
@@ -258,10 +251,7 @@ mod tests {
         let s = Source::new("\u{feff}（１）問題:\r\n");
         assert_eq!(s.folded, "（1）问题：\n");
         let start = s.folded.find('1').unwrap();
-        assert_eq!(
-            &s.original[s.span(start, start + 1).start..s.span(start, start + 1).end],
-            "１"
-        );
+        assert_eq!(&s.original[s.span(start, start + 1).start..s.span(start, start + 1).end], "１");
         assert_eq!(s.original_text(0, s.folded.len() - 1), "（１）問題:");
         assert_eq!(Source::new("加強領導.成立1.5萬.见a.cn").folded, "加强领导。成立1.5万。见a.cn");
     }

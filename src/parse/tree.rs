@@ -84,9 +84,7 @@ pub fn build(text: &str, start: usize, end: usize) -> Vec<FlatNode> {
     };
     let mut line_start = start;
     while line_start < end {
-        let line_end = text[line_start..end]
-            .find('\n')
-            .map_or(end, |i| line_start + i);
+        let line_end = text[line_start..end].find('\n').map_or(end, |i| line_start + i);
         b.line(line_start, line_end);
         line_start = line_end + 1;
     }
@@ -205,7 +203,8 @@ impl Builder<'_> {
     /// An unnumbered line that starts a part or a status group; see [`Unnumbered`].
     fn unnumbered_heading(&self, content: &str) -> Option<Unnumbered> {
         // Headings are short and are not sentences.
-        if content.len() > 24 * 4 || content.chars().count() > 24 || content.contains(['。', '，', '；', '！', '？']) {
+        if content.len() > 24 * 4 || content.chars().count() > 24 || content.contains(['。', '，', '；', '！', '？'])
+        {
             return None;
         }
         let body = content.trim_end_matches('：');
@@ -213,44 +212,17 @@ impl Builder<'_> {
             return None;
         }
         // "整改情况：" and its kin introduce a problem's rectification text; they are not nodes.
-        const INTRODUCERS: [&str; 6] = [
-            "整改情况",
-            "整改结果",
-            "整改成效",
-            "整改进展",
-            "整改措施",
-            "整改落实情况",
-        ];
+        const INTRODUCERS: [&str; 6] = ["整改情况", "整改结果", "整改成效", "整改进展", "整改措施", "整改落实情况"];
         if INTRODUCERS.iter().any(|w| body.starts_with(w)) {
             return None;
         }
-        const GROUP_WORDS: [&str; 10] = [
-            "已完成",
-            "已整改",
-            "完成整改",
-            "整改完成",
-            "正在",
-            "推进",
-            "未完成",
-            "尚未",
-            "持续",
-            "长期",
-        ];
-        if (body.contains("问题") || body.contains("事项"))
-            && GROUP_WORDS.iter().any(|w| body.contains(w))
-        {
+        const GROUP_WORDS: [&str; 10] =
+            ["已完成", "已整改", "完成整改", "整改完成", "正在", "推进", "未完成", "尚未", "持续", "长期"];
+        if (body.contains("问题") || body.contains("事项")) && GROUP_WORDS.iter().any(|w| body.contains(w)) {
             return Some(Unnumbered::Group);
         }
-        const PART_WORDS: [&str; 6] = [
-            "工作打算",
-            "工作安排",
-            "工作计划",
-            "下步打算",
-            "努力方向",
-            "工作思路",
-        ];
-        if self.outer_form.is_some()
-            && (body.starts_with("下一步") || PART_WORDS.iter().any(|w| body.ends_with(w)))
+        const PART_WORDS: [&str; 6] = ["工作打算", "工作安排", "工作计划", "下步打算", "努力方向", "工作思路"];
+        if self.outer_form.is_some() && (body.starts_with("下一步") || PART_WORDS.iter().any(|w| body.ends_with(w)))
         {
             return Some(Unnumbered::Part);
         }
@@ -307,17 +279,14 @@ impl Builder<'_> {
         let label_end = at + label.len;
         let heading_start = label_end
             + (self.text[label_end..line_end].len()
-                - self.text[label_end..line_end]
-                    .trim_start_matches(is_space)
-                    .len());
+                - self.text[label_end..line_end].trim_start_matches(is_space).len());
         let heading_end = self.text[heading_start..line_end]
             .char_indices()
             .find(|&(_, c)| heading_terminator(c))
             .map_or(line_end, |(i, _)| heading_start + i);
         let number = if label.form == LabelForm::Sequence && label.number == 0 {
             // 最后 continues the open series.
-            self.open_of_form(LabelForm::Sequence)
-                .map_or(1, |i| self.nodes[i].number + 1)
+            self.open_of_form(LabelForm::Sequence).map_or(1, |i| self.nodes[i].number + 1)
         } else {
             label.number
         };
@@ -339,11 +308,7 @@ impl Builder<'_> {
     }
 
     fn open_of_form(&self, form: LabelForm) -> Option<usize> {
-        self.stack
-            .iter()
-            .rev()
-            .copied()
-            .find(|&i| self.nodes[i].form == form)
+        self.stack.iter().rev().copied().find(|&i| self.nodes[i].form == form)
     }
 
     /// The stack depth the new node's parent is at (its parent is `stack[depth - 1]`),
@@ -356,18 +321,13 @@ impl Builder<'_> {
             Position::LineStart => true,
             Position::AfterBreak => true,
             Position::AfterComma => matches!(form, Shi | Sequence | Circled | Ordinal),
-            Position::Anywhere => matches!(
-                form,
-                ChineseParen | ArabicParen | Shi | Circled | ArabicDot | ChineseComma
-            ),
+            Position::Anywhere => matches!(form, ChineseParen | ArabicParen | Shi | Circled | ArabicDot | ChineseComma),
         };
         if !allowed {
             return None;
         }
-        let same: Vec<usize> = (0..self.stack.len())
-            .rev()
-            .filter(|&d| self.nodes[self.stack[d]].form == form)
-            .collect();
+        let same: Vec<usize> =
+            (0..self.stack.len()).rev().filter(|&d| self.nodes[self.stack[d]].form == form).collect();
         // The open node this label continues (二是 after 一是, 最后 after 其次).
         let continues = same.iter().copied().find(|&d| {
             let open = &self.nodes[self.stack[d]];
@@ -377,14 +337,12 @@ impl Builder<'_> {
             return Some(d);
         }
         let series_starts = || self.series_continues(label, at);
-        let first_of_series = label.number == 1 || (form == Sequence && label.number == 1);
+        let first_of_series = label.number == 1;
         match position {
             Position::LineStart => {
                 match form {
                     // Words and markers that are also ordinary prose need a second item nearby.
-                    Shi | Sequence | Ordinal | Circled if first_of_series && !series_starts() => {
-                        return None
-                    }
+                    Shi | Sequence | Ordinal | Circled if first_of_series && !series_starts() => return None,
                     Sequence if label.number != 1 => return None,
                     _ => {}
                 }
@@ -410,10 +368,7 @@ impl Builder<'_> {
                 }
                 // An inline series may nest once under an item of its own form, never twice.
                 let n = self.stack.len();
-                let twice = n >= 2
-                    && self.stack[n - 2..]
-                        .iter()
-                        .all(|&t| self.nodes[t].form == form);
+                let twice = n >= 2 && self.stack[n - 2..].iter().all(|&t| self.nodes[t].form == form);
                 if !first_of_series || twice || !series_starts() {
                     return None;
                 }
@@ -434,9 +389,7 @@ impl Builder<'_> {
         }
         let window = &self.text[from..to];
         if label.form == LabelForm::ArabicDot {
-            return [format!("{next}."), format!("{next}、")]
-                .iter()
-                .any(|n| window.contains(n.as_str()));
+            return [format!("{next}."), format!("{next}、")].iter().any(|n| window.contains(n.as_str()));
         }
         window.contains(next.as_str())
     }
@@ -446,8 +399,7 @@ impl Builder<'_> {
         let parent = self.stack.last().copied();
         node.parent = parent;
         node.depth = self.stack.len() as u32 + 1;
-        node.in_group = node.unnumbered == Some(Unnumbered::Group)
-            || parent.is_some_and(|p| self.nodes[p].in_group);
+        node.in_group = node.unnumbered == Some(Unnumbered::Group) || parent.is_some_and(|p| self.nodes[p].in_group);
         if let Some(p) = parent {
             self.nodes[p].children.push(index);
         }
@@ -460,11 +412,7 @@ impl Builder<'_> {
         let text = self.text;
         let count = self.nodes.len();
         for i in 0..count {
-            let next_start = if i + 1 < count {
-                self.nodes[i + 1].label.0
-            } else {
-                self.region_end
-            };
+            let next_start = if i + 1 < count { self.nodes[i + 1].label.0 } else { self.region_end };
             let heading_end = self.nodes[i].heading.1;
             // Skip the heading's terminator; an unnumbered heading has none.
             let mut body_start = heading_end;
@@ -476,11 +424,8 @@ impl Builder<'_> {
             let body = &text[body_start..next_start];
             let trimmed_start = body_start + (body.len() - body.trim_start_matches(is_space).len());
             let trimmed_end = body_start + body.trim_end_matches(is_space).len();
-            self.nodes[i].body = if trimmed_end > trimmed_start {
-                (trimmed_start, trimmed_end)
-            } else {
-                (body_start, body_start)
-            };
+            self.nodes[i].body =
+                if trimmed_end > trimmed_start { (trimmed_start, trimmed_end) } else { (body_start, body_start) };
             // The node's own text ends with its body, or with its heading when the body is empty.
             self.nodes[i].end = self.nodes[i].body.1.max(self.nodes[i].heading.1);
         }
@@ -563,7 +508,8 @@ mod tests {
 
     #[test]
     fn shi_under_paren_and_unnumbered_part() {
-        let t = "一、做法\n（一）强化领导\n一是成立小组。\n二是压实责任。\n下一步工作打算\n1.持续巩固。\n2.建立机制。\n";
+        let t =
+            "一、做法\n（一）强化领导\n一是成立小组。\n二是压实责任。\n下一步工作打算\n1.持续巩固。\n2.建立机制。\n";
         assert_eq!(
             outline(t),
             "一、|做法\n  （一）|强化领导\n    一是|成立小组\n    二是|压实责任\n|下一步工作打算\n  1.|持续巩固\n  2.|建立机制"
@@ -594,7 +540,9 @@ mod tests {
     #[test]
     fn one_line_paste() {
         let filler = "内容".repeat(400);
-        let t = format!("一、加强领导（一）成立小组。{filler}（二）压实责任。{filler}二、整改情况1.问题甲。{filler}2.问题乙。");
+        let t = format!(
+            "一、加强领导（一）成立小组。{filler}（二）压实责任。{filler}二、整改情况1.问题甲。{filler}2.问题乙。"
+        );
         let got = outline(&t);
         assert_eq!(got, "一、|加强领导\n  （一）|成立小组\n  （二）|压实责任\n二、|整改情况\n  1.|问题甲\n  2.|问题乙");
     }

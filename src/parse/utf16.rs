@@ -63,30 +63,16 @@ pub fn fill_all(notice: &mut Notice, text: &str) {
     let index = Utf16Index::new(text);
     fn nodes(list: &mut [Node], index: &Utf16Index) {
         for n in list {
-            for s in [
-                &mut n.span,
-                &mut n.label_span,
-                &mut n.heading_span,
-                &mut n.body_span,
-            ] {
+            for s in [&mut n.span, &mut n.label_span, &mut n.heading_span, &mut n.body_span] {
                 index.fill(s);
             }
             nodes(&mut n.children, index);
         }
     }
     nodes(&mut notice.outline, &index);
-    notice
-        .meta
-        .spans
-        .values_mut()
-        .flatten()
-        .for_each(|s| index.fill(s));
+    notice.meta.spans.values_mut().flatten().for_each(|s| index.fill(s));
     notice.stated.spans.values_mut().for_each(|s| index.fill(s));
-    notice
-        .checks
-        .iter_mut()
-        .flat_map(|c| c.spans.iter_mut())
-        .for_each(|s| index.fill(s));
+    notice.checks.iter_mut().flat_map(|c| c.spans.iter_mut()).for_each(|s| index.fill(s));
 }
 
 #[cfg(test)]
@@ -95,7 +81,8 @@ mod tests {
 
     #[test]
     fn units_match_encode_utf16() {
-        for s in ["", "a", "甲乙丙丁戊己庚辛", "😀a😀bc甲", "ab\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}xyz0123"] {
+        for s in ["", "a", "甲乙丙丁戊己庚辛", "😀a😀bc甲", "ab\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}xyz0123"]
+        {
             assert_eq!(units(s.as_bytes()), s.encode_utf16().count(), "{s:?}");
         }
     }

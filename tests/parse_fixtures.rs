@@ -37,7 +37,10 @@ fn every_fixture_matches_its_snapshot() {
             failed.push(name.clone());
         }
     }
-    assert!(failed.is_empty(), "output differs from the snapshot for {failed:?}; rerun with UPDATE_FIXTURES=1 and review the diff");
+    assert!(
+        failed.is_empty(),
+        "output differs from the snapshot for {failed:?}; rerun with UPDATE_FIXTURES=1 and review the diff"
+    );
 }
 
 /// `label|heading|kind|status` per node, indented two spaces per level.
@@ -96,7 +99,10 @@ const COUNTY_SHAPE: &str = "\
 fn county_notice_outline() {
     let n = notice_outline::parse(&fixture("county-transport.txt"));
     assert_eq!(shape(&n.outline), COUNTY_SHAPE);
-    assert_eq!(n.meta.title.as_deref(), Some("中共青石县交通运输局党组关于县委第三巡察组巡察反馈意见整改进展情况的通报"));
+    assert_eq!(
+        n.meta.title.as_deref(),
+        Some("中共青石县交通运输局党组关于县委第三巡察组巡察反馈意见整改进展情况的通报")
+    );
     assert_eq!(n.meta.inspection_start.as_deref(), Some("2023-04-10"));
     assert_eq!(n.meta.signed_date.as_deref(), Some("2023-11-20"));
     assert_eq!((n.stated.problems, n.stated.problems_done, n.stated.problems_in_progress), (Some(7), Some(5), Some(2)));

@@ -26,12 +26,7 @@ pub struct Span {
 impl Span {
     /// A byte span; the UTF-16 offsets are filled in once parsing is done.
     pub fn new(start: usize, end: usize) -> Self {
-        Span {
-            start,
-            end,
-            start_utf16: 0,
-            end_utf16: 0,
-        }
+        Span { start, end, start_utf16: 0, end_utf16: 0 }
     }
     pub fn len(&self) -> usize {
         self.end - self.start

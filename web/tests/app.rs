@@ -85,7 +85,7 @@ fn go(state: Rc<State>, key: NavKey) -> Rc<State> {
 fn a_stale_parse_is_dropped_and_a_current_one_applied() {
     let state = Rc::new(State::new(Lang::Zh, false, None, ""));
     let old: Rc<str> = Rc::from("old");
-    let state = state.reduce(Action::TextChanged { text: Rc::from("new"), immediate: false });
+    let state = state.reduce(Action::TextChanged { text: Rc::from("new") });
     let stale = state.clone().reduce(Action::Parsed { text: old, notice: Rc::new(small_notice()) });
     assert!(stale.outline.items.is_empty(), "a parse of text no longer in the box must not show");
     assert!(!stale.is_parsed());
@@ -96,6 +96,21 @@ fn a_stale_parse_is_dropped_and_a_current_one_applied() {
 }
 
 #[wasm_bindgen_test]
+fn typing_marks_the_outline_stale_until_the_text_arrives() {
+    let s = state_with(small_notice());
+    let s = s.reduce(Action::Typing);
+    assert!(!s.is_parsed(), "the outline is out of date while typing");
+    assert!(!s.needs_parse(), "but there is nothing new to parse yet");
+    let before = s.selected;
+    let s = s.reduce(Action::CaretMoved(35));
+    assert_eq!(s.selected, before, "caret moves are ignored while the outline is stale");
+    let s = s.reduce(Action::TextChanged { text: Rc::from("一、甲") });
+    assert!(s.needs_parse());
+    let s = s.reduce(Action::Parse);
+    assert!(s.is_parsed());
+}
+
+#[wasm_bindgen_test]
 fn clear_is_undoable_until_the_user_types() {
     let state = Rc::new(State::new(Lang::Zh, false, None, "一、内容"));
     let cleared = state.clone().reduce(Action::Clear);
@@ -103,8 +118,11 @@ fn clear_is_undoable_until_the_user_types() {
     assert!(cleared.undo.is_some());
     let restored = cleared.clone().reduce(Action::UndoClear);
     assert_eq!(&*restored.text.0, "一、内容");
-    assert!(restored.parse_now, "restored text is parsed without waiting");
-    let typed = cleared.reduce(Action::TextChanged { text: Rc::from("x"), immediate: false });
+    assert!(Action::UndoClear.replaces_text(), "restored text is parsed in the same turn");
+    let parsed = restored.reduce(Action::Parse);
+    assert!(parsed.is_parsed());
+    assert_eq!(parsed.outline.items.len(), Outline::build(&notice_outline::parse("一、内容")).items.len());
+    let typed = cleared.reduce(Action::TextChanged { text: Rc::from("x") });
     assert!(typed.undo.is_none(), "typing after a clear drops the undo");
 }
 
@@ -398,6 +416,7 @@ async fn typing_is_parsed_after_a_pause() {
     textarea.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
     tick().await;
     assert!(all(&root, "[role=treeitem]").is_empty(), "not parsed before the debounce");
+    assert!(root.query_selector(".no-results[aria-busy=true]").unwrap().is_some(), "busy while typing");
     parsed(&root).await;
     assert_eq!(
         all(&root, "[role=treeitem]").len(),

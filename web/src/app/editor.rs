@@ -9,6 +9,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use gloo_timers::callback::Timeout;
 use notice_outline::model::Span;
 use web_sys::{DragEvent, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -16,6 +17,20 @@ use yew::prelude::*;
 use super::browser;
 use super::i18n::Lang;
 use super::state::{Action, Highlight, Message, TextRef};
+
+/// A pause in typing of this long (longer for long texts, whose parse costs more) parses the text.
+fn debounce_ms(text_len: u32) -> u32 {
+    (150 + text_len / 4096).min(600)
+}
+
+/// The pending parse of typed text.
+#[derive(Default)]
+struct Debounce {
+    /// Held only: dropping it cancels the parse.
+    _timer: Option<Timeout>,
+    /// Typing has not been parsed yet (the timer has not fired).
+    waiting: bool,
+}
 
 /// After the highlighted span the mirror needs only enough text to fill the visible box.
 const MIRROR_TAIL_BYTES: usize = 16 * 1024;
@@ -55,14 +70,18 @@ pub fn editor(props: &EditorProps) -> Html {
     let (text_id, hint_id) = (ids.0.clone(), ids.1.clone());
     // Set by `paste`, read by the `input` that follows: a paste is parsed without waiting.
     let pasted = use_mut_ref(|| false);
+    let debounce = use_mut_ref(Debounce::default);
     // Drag-over highlighting is presentation only, so it stays local to this component.
     let dragging = use_state(|| false);
 
-    // Text replaced from outside (sample, file, clear, undo, set_text): write it into the box.
+    // Text replaced from outside (sample, file, clear, undo, set_text): write it into the box,
+    // and forget typing that had not been parsed yet.
     {
         let textarea = textarea.clone();
         let text = props.text.clone();
+        let debounce = debounce.clone();
         use_effect_with(props.load_seq, move |_| {
+            debounce.replace(Debounce::default());
             if let Some(el) = textarea.cast::<HtmlTextAreaElement>() {
                 if el.value() != *text.0 {
                     el.set_value(&text.0);
@@ -93,14 +112,35 @@ pub fn editor(props: &EditorProps) -> Html {
         });
     }
 
+    // Typing is parsed when it pauses, a paste at once; the box's value is read only then, so a
+    // keystroke in a 1 MB text costs no copy.
     let oninput = {
         let dispatch = props.dispatch.clone();
         let pasted = pasted.clone();
+        let debounce = debounce.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(el) = e.target_dyn_into::<HtmlTextAreaElement>() {
-                let immediate = pasted.replace(false);
-                dispatch.emit(Action::TextChanged { text: Rc::from(el.value()), immediate });
+            let Some(el) = e.target_dyn_into::<HtmlTextAreaElement>() else { return };
+            let flush = {
+                let dispatch = dispatch.clone();
+                let el = el.clone();
+                move || dispatch.emit(Action::TextChanged { text: Rc::from(el.value()) })
+            };
+            if pasted.replace(false) {
+                debounce.replace(Debounce::default());
+                flush();
+                return;
             }
+            let was_waiting = debounce.borrow().waiting;
+            if !was_waiting {
+                dispatch.emit(Action::Typing);
+            }
+            let fired = debounce.clone();
+            let timer = Timeout::new(debounce_ms(el.text_length()), move || {
+                fired.borrow_mut().waiting = false;
+                flush();
+            });
+            // Replacing the timer drops (cancels) the one still waiting.
+            debounce.replace(Debounce { _timer: Some(timer), waiting: true });
         })
     };
     let onpaste = {

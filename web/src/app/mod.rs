@@ -103,9 +103,6 @@ impl PartialEq for AppProps {
     }
 }
 
-/// How long typing must pause before the text is parsed again.
-const PARSE_DEBOUNCE_MS: u32 = 150;
-
 fn initial_text(options: &AppOptions) -> String {
     let given = options.text.clone().filter(|t| !t.trim().is_empty());
     let stored = options.storage_key.as_deref().and_then(browser::load_text);
@@ -123,48 +120,44 @@ pub fn app(props: &AppProps) -> Html {
     let options = props.options.clone();
     let state = {
         let options = options.clone();
-        use_reducer(move || State::new(options.lang, options.readonly, options.collapse_depth, &initial_text(&options)))
+        use_reducer(move || {
+            let mut state = State::new(options.lang, options.readonly, options.collapse_depth, &initial_text(&options));
+            state.parse_text();
+            state
+        })
+    };
+    // Every action goes through here: one that replaces the text is followed by its parse in the
+    // same turn, so a paste renders once, with its outline (typing is debounced by the editor).
+    let dispatch = {
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |_| {
+            Callback::from(move |action: Action| {
+                let replaces_text = action.replaces_text();
+                dispatcher.dispatch(action);
+                if replaces_text {
+                    browser::perf_mark("notice-outline:parse-start");
+                    dispatcher.dispatch(Action::Parse);
+                    browser::perf_mark("notice-outline:parsed");
+                }
+            })
+        }))
+        .clone()
     };
 
     // Hand the dispatcher to the JS API and deliver what it sent before the first render.
     {
         let bridge = props.bridge.clone();
-        let dispatcher = state.dispatcher();
+        let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
             let pending = {
                 let mut b = bridge.borrow_mut();
-                b.dispatch = Some(dispatcher.to_callback());
+                b.dispatch = Some(dispatch.clone());
                 std::mem::take(&mut b.pending)
             };
             for action in pending {
-                dispatcher.dispatch(action);
+                dispatch.emit(action);
             }
             move || bridge.borrow_mut().dispatch = None
-        });
-    }
-
-    // Parse: at once after a paste or load, otherwise when typing pauses.
-    {
-        let dispatcher = state.dispatcher();
-        let text = state.text.clone();
-        let due = !state.is_parsed();
-        let now = state.parse_now;
-        use_effect_with((text, now), move |(text, now)| {
-            let text = text.0.clone();
-            let run = move || {
-                let notice = Rc::new(notice_outline::parse(&text));
-                browser::perf_mark("notice-outline:parsed");
-                dispatcher.dispatch(Action::Parsed { text, notice });
-            };
-            let timer = match (due, *now) {
-                (false, _) => None,
-                (true, true) => {
-                    run();
-                    None
-                }
-                (true, false) => Some(gloo_timers::callback::Timeout::new(PARSE_DEBOUNCE_MS, run)),
-            };
-            move || drop(timer)
         });
     }
 
@@ -198,10 +191,9 @@ pub fn app(props: &AppProps) -> Html {
 
     let lang = state.lang;
     let s = lang.s();
-    let dispatch = state.dispatcher();
     let on_lang = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetLang(lang.other())))
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetLang(lang.other())))
     };
     let stylesheet =
         options.stylesheet_href.as_ref().map(|href| html! { <link rel="stylesheet" href={href.clone()} /> });
@@ -228,7 +220,7 @@ pub fn app(props: &AppProps) -> Html {
                         can_undo={state.undo.is_some()}
                         dispatch={dispatch.clone()} />
                 }
-                <Results state={Snapshot((*state).clone())} dispatch={dispatch.to_callback()} />
+                <Results state={Snapshot((*state).clone())} dispatch={dispatch.clone()} />
             </div>
         </div>
     }
@@ -297,6 +289,6 @@ fn results(props: &ResultsProps) -> Html {
             </>
         }
     };
-    let busy = if has_text && !state.is_parsed() { "true" } else { "false" };
+    let busy = if state.is_parsed() { "false" } else { "true" };
     html! { <div class="no-results" aria-busy={busy}>{ body }</div> }
 }

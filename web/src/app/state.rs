@@ -1,8 +1,10 @@
 //! The app's one state and the one reducer that changes it.
 //!
-//! Components never mutate anything themselves: they dispatch an [`Action`]. Parsing happens
-//! outside the reducer (debounced, in `mod.rs`), which dispatches [`Action::Parsed`] with the
-//! text it parsed, so a stale parse can be recognised and dropped.
+//! Components never mutate anything themselves: they dispatch an [`Action`]. After any action
+//! that replaces the text the app dispatches [`Action::Parse`] in the same turn (parsing is a pure
+//! function, so the reducer may call it), and the page renders once, with the new outline.
+//! Typing is debounced by the editor, which only reads the text box when typing pauses.
+//! [`Action::Parsed`] takes a parse made elsewhere, and is dropped if the text changed since.
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -79,17 +81,20 @@ pub enum NavKey {
 
 #[derive(Clone, Debug)]
 pub enum Action {
-    /// The user typed or pasted; `immediate` parses without waiting (paste, drop).
+    /// The user started typing: the outline is out of date until the next `TextChanged`.
+    Typing,
+    /// The editor's text after a paste or a pause in typing.
     TextChanged {
         text: Rc<str>,
-        immediate: bool,
     },
-    /// A parse finished for `text`; ignored if the text has changed since.
+    /// Parses the text if it has not been parsed yet.
+    Parse,
+    /// A parse made elsewhere finished for `text`; ignored if the text has changed since.
     Parsed {
         text: Rc<str>,
         notice: Rc<Notice>,
     },
-    /// Text set from outside the editor (sample, file, `set_text`): parsed at once.
+    /// Text set from outside the editor (sample, file, `set_text`).
     LoadText {
         text: Rc<str>,
         message: Option<Message>,
@@ -127,10 +132,10 @@ pub const LARGE_OUTLINE: usize = 400;
 pub struct State {
     pub lang: Lang,
     pub readonly: bool,
-    /// What the editor holds now.
+    /// The text as of the last `TextChanged` (or load).
     pub text: TextRef,
-    /// The next parse should not be debounced.
-    pub parse_now: bool,
+    /// Typed since the last `TextChanged`: the box holds more than `text`.
+    pub typing: bool,
     /// The text `notice` was parsed from (spans point into it).
     pub parsed_text: TextRef,
     pub notice: NoticeRef,
@@ -159,7 +164,7 @@ impl State {
             lang,
             readonly,
             text: empty.clone(),
-            parse_now: true,
+            typing: false,
             parsed_text: empty,
             notice: NoticeRef(Rc::new(Notice::default())),
             outline: Rc::new(Outline::default()),
@@ -177,9 +182,20 @@ impl State {
         state
     }
 
-    /// Whether the text has been parsed as it stands.
+    /// Whether the outline shows the text as it stands in the box.
     pub fn is_parsed(&self) -> bool {
-        self.parsed_text == self.text
+        !self.typing && !self.needs_parse()
+    }
+
+    /// Whether `text` has not been parsed yet.
+    pub fn needs_parse(&self) -> bool {
+        self.parsed_text != self.text
+    }
+
+    /// Parses `text` now.
+    pub fn parse_text(&mut self) {
+        let text = self.text.clone();
+        self.apply_parse(text.clone(), Rc::new(notice_outline::parse(&text.0)));
     }
 
     pub fn is_expanded(&self, index: usize) -> bool {
@@ -237,9 +253,9 @@ impl State {
         self.highlight = Some(Highlight { span, seq });
     }
 
-    fn replace_text(&mut self, text: Rc<str>, immediate: bool) {
+    fn replace_text(&mut self, text: Rc<str>) {
         self.text = TextRef(text);
-        self.parse_now = immediate;
+        self.typing = false;
         self.highlight = None;
     }
 
@@ -260,7 +276,6 @@ impl State {
         self.outline = Rc::new(outline);
         self.notice = NoticeRef(notice);
         self.parsed_text = text;
-        self.parse_now = false;
     }
 
     fn navigate(&mut self, key: NavKey) {
@@ -327,16 +342,43 @@ impl State {
     }
 }
 
+impl Action {
+    /// Whether the action puts new text in the box (and so must be followed by [`Action::Parse`]).
+    pub fn replaces_text(&self) -> bool {
+        matches!(
+            self,
+            Action::TextChanged { .. }
+                | Action::LoadText { .. }
+                | Action::LoadSample
+                | Action::Clear
+                | Action::UndoClear
+        )
+    }
+}
+
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::TextChanged { text, immediate } => {
-                s.replace_text(text, immediate);
+            Action::Typing => {
+                if s.typing {
+                    return self;
+                }
+                s.typing = true;
+                s.highlight = None;
+            }
+            Action::TextChanged { text } => {
+                s.replace_text(text);
                 s.undo = None;
                 s.message = None;
+            }
+            Action::Parse => {
+                if !s.needs_parse() {
+                    return self;
+                }
+                s.parse_text();
             }
             Action::Parsed { text, notice } => {
                 let text = TextRef(text);
@@ -346,13 +388,13 @@ impl Reducible for State {
                 s.apply_parse(text, notice);
             }
             Action::LoadText { text, message } => {
-                s.replace_text(text, true);
+                s.replace_text(text);
                 s.undo = None;
                 s.message = message;
                 s.load_seq = s.load_seq.wrapping_add(1);
             }
             Action::LoadSample => {
-                s.replace_text(Rc::from(SAMPLE_NOTICE), true);
+                s.replace_text(Rc::from(SAMPLE_NOTICE));
                 s.undo = None;
                 s.message = None;
                 s.load_seq = s.load_seq.wrapping_add(1);
@@ -362,14 +404,14 @@ impl Reducible for State {
                     return self;
                 }
                 s.undo = Some(s.text.clone());
-                s.replace_text(Rc::from(""), true);
+                s.replace_text(Rc::from(""));
                 s.message = Some(Message::Cleared);
                 s.selected = None;
                 s.load_seq = s.load_seq.wrapping_add(1);
             }
             Action::UndoClear => {
                 let Some(previous) = s.undo.take() else { return self };
-                s.replace_text(previous.0, true);
+                s.replace_text(previous.0);
                 s.message = None;
                 s.load_seq = s.load_seq.wrapping_add(1);
             }

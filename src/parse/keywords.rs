@@ -4,7 +4,7 @@
 //! forty `str::contains` calls read the text forty times. This reads it once: a character that
 //! starts no word is skipped after one bit test in a 4096-bit table (few ideographs collide).
 
-/// A set of up to 64 words, all starting with a non-ASCII character.
+/// A set of up to 64 words, each starting with a three-byte character (CJK).
 pub struct Words {
     words: &'static [&'static str],
     /// Bit `c % 4096` is set for the first character `c` of every word.
@@ -20,6 +20,8 @@ impl Words {
         let mut word_first = [0u32; 64];
         let mut i = 0;
         while i < words.len() {
+            // The byte scan decodes only three-byte characters.
+            assert!(words[i].as_bytes()[0] >= 0xe0 && words[i].as_bytes()[0] <= 0xef);
             word_first[i] = first_char(words[i].as_bytes());
             let bit = word_first[i] % 4096;
             first[(bit / 64) as usize] |= 1 << (bit % 64);
@@ -31,31 +33,56 @@ impl Words {
     /// Bit `i` is set when word `i` occurs in `text`.
     pub fn find_in(&self, text: &str) -> u64 {
         let mut found = 0u64;
-        for (at, c) in text.char_indices() {
-            if !self.may_start(c) {
-                continue;
-            }
-            let rest = &text[at..];
-            for (i, w) in self.words.iter().enumerate() {
-                if self.word_first[i] == c as u32 && found & (1 << i) == 0 && rest.starts_with(w) {
-                    found |= 1 << i;
-                }
-            }
-        }
+        self.scan(text, |i| {
+            found |= 1 << i;
+            false
+        });
         found
     }
 
-    fn may_start(&self, c: char) -> bool {
-        let bit = c as u32 % 4096;
+    /// Calls `hit` with the index of each word found, until it returns true. Reads the bytes
+    /// directly: every word starts with a three-byte character, so only three-byte leads
+    /// (E0–EF) are decoded and tested.
+    fn scan(&self, text: &str, mut hit: impl FnMut(usize) -> bool) {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let b = bytes[at];
+            let width = match b {
+                0x00..=0x7f => 1,
+                0xc0..=0xdf => 2,
+                0xf0..=0xff => 4,
+                0x80..=0xbf => 1,
+                0xe0..=0xef => 3,
+            };
+            if width == 3 && at + 2 < bytes.len() {
+                let code =
+                    ((b as u32 & 0x0f) << 12) | ((bytes[at + 1] as u32 & 0x3f) << 6) | (bytes[at + 2] as u32 & 0x3f);
+                if self.may_start(code) {
+                    for (i, w) in self.words.iter().enumerate() {
+                        if self.word_first[i] == code && bytes[at..].starts_with(w.as_bytes()) && hit(i) {
+                            return;
+                        }
+                    }
+                }
+            }
+            at += width;
+        }
+    }
+
+    fn may_start(&self, code: u32) -> bool {
+        let bit = code % 4096;
         self.first[(bit / 64) as usize] & (1 << (bit % 64)) != 0
     }
 
     /// Whether any of the words occurs in `text`.
     pub fn any_in(&self, text: &str) -> bool {
-        text.char_indices().any(|(at, c)| {
-            self.may_start(c)
-                && self.words.iter().zip(&self.word_first).any(|(w, &f)| f == c as u32 && text[at..].starts_with(w))
-        })
+        let mut any = false;
+        self.scan(text, |_| {
+            any = true;
+            true
+        });
+        any
     }
 }
 

@@ -132,10 +132,20 @@ struct Token {
     classifier: Option<&'static str>,
 }
 
-const CLASSIFIERS: &[&str] = &["个", "项", "条", "件", "处", "类", "大", "%", "方面"];
-
+/// The classifier right after a number: 个 项 条 件 处 类 大 % 方面.
 fn classifier(s: &str) -> Option<&'static str> {
-    CLASSIFIERS.iter().copied().find(|c| s.starts_with(c))
+    Some(match s.chars().next()? {
+        '个' => "个",
+        '项' => "项",
+        '条' => "条",
+        '件' => "件",
+        '处' => "处",
+        '类' => "类",
+        '大' => "大",
+        '%' => "%",
+        '方' if s.starts_with("方面") => "方面",
+        _ => return None,
+    })
 }
 
 fn is_cn_numeral(c: char) -> bool {
@@ -147,11 +157,12 @@ fn is_cn_numeral(c: char) -> bool {
 struct Tokens<'a> {
     s: &'a str,
     at: usize,
+    prev: Option<char>,
 }
 
 impl<'a> Tokens<'a> {
     fn new(s: &'a str) -> Self {
-        Tokens { s, at: 0 }
+        Tokens { s, at: 0, prev: None }
     }
 }
 
@@ -159,12 +170,14 @@ impl Iterator for Tokens<'_> {
     type Item = Token;
     fn next(&mut self) -> Option<Token> {
         let s = self.s;
+        let b = s.as_bytes();
         while self.at < s.len() {
             let i = self.at;
+            let prev = self.prev;
             let c = s[i..].chars().next()?;
-            let prev = s[..i].chars().next_back();
+            self.prev = Some(c);
+            self.at = i + c.len_utf8();
             if c.is_ascii_digit() && !prev.is_some_and(|p| p.is_ascii_digit() || p == '.') {
-                let b = s.as_bytes();
                 let mut j = i;
                 while j < b.len() && b[j].is_ascii_digit() {
                     j += 1;
@@ -177,25 +190,31 @@ impl Iterator for Tokens<'_> {
                     }
                 }
                 self.at = j;
+                self.prev = Some(b[j - 1] as char);
                 let value = if int_end - i <= 9 { s[i..int_end].parse().unwrap_or(u32::MAX) } else { u32::MAX };
-                let exact = s[i..j].parse().unwrap_or(f64::NAN);
+                let exact = if j > int_end { s[i..j].parse().unwrap_or(f64::NAN) } else { value as f64 };
                 let cl = classifier(&s[j..]);
                 let after = j + cl.map_or(0, str::len);
                 return Some(Token { value, exact, start: i, end: j, after, classifier: cl });
             }
             if (chinese_digit(c).is_some() || c == '十') && !prev.is_some_and(is_cn_numeral) {
-                if let Some((v, len)) = leading_chinese(&s[i..]) {
+                // The numeral run, then its classifier; only then its value.
+                let run: usize = s[i..].chars().take_while(|&c| is_cn_numeral(c)).map(char::len_utf8).sum();
+                let Some(cl) = classifier(&s[i + run..]).filter(|&c| c != "%") else { continue };
+                if let Some((v, len)) = leading_chinese(&s[i..]).filter(|&(_, len)| len == run) {
                     self.at = i + len;
-                    if let Some(cl) = classifier(&s[i + len..]).filter(|&c| c != "%") {
-                        let after = i + len + cl.len();
-                        let t =
-                            Token { value: v, exact: v as f64, start: i, end: i + len, after, classifier: Some(cl) };
-                        return Some(t);
-                    }
-                    continue;
+                    self.prev = s[..i + len].chars().next_back();
+                    let after = i + len + cl.len();
+                    return Some(Token {
+                        value: v,
+                        exact: v as f64,
+                        start: i,
+                        end: i + len,
+                        after,
+                        classifier: Some(cl),
+                    });
                 }
             }
-            self.at = i + c.len_utf8();
         }
         None
     }

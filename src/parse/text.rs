@@ -32,16 +32,30 @@ impl<'a> Source<'a> {
         let mut folded = String::with_capacity(original.len() + original.len() / 8);
         let mut breaks: Vec<(u32, u32)> = Vec::new();
         // Characters that fold to themselves are copied a run at a time.
+        let bytes = original.as_bytes();
         let mut run_start = 0;
         let mut prev = '\n';
-        for (at, c) in original.char_indices() {
-            let next = || original[at + c.len_utf8()..].chars().next();
-            // Fast path for what most of a notice is: ideographs that are not traditional
-            // forms, and ASCII that folds to itself.
-            if ('\u{4e00}'..='\u{9fff}').contains(&c) && !is_traditional(c) || (c.is_ascii_alphanumeric()) {
-                prev = c;
+        let mut at = 0;
+        while at < bytes.len() {
+            // Fast paths for what most of a notice is, without decoding a char: ideographs
+            // U+4E00–U+9FFF (lead byte E4–E9) that are not traditional forms, and ASCII
+            // letters and digits. `at` is always on a char boundary.
+            let b = bytes[at];
+            if (0xe4..=0xe9).contains(&b) {
+                let code =
+                    ((b as u32 & 0x0f) << 12) | ((bytes[at + 1] as u32 & 0x3f) << 6) | (bytes[at + 2] as u32 & 0x3f);
+                if !is_traditional_code(code) {
+                    prev = char::from_u32(code).unwrap_or('\n');
+                    at += 3;
+                    continue;
+                }
+            } else if b.is_ascii_alphanumeric() {
+                prev = b as char;
+                at += 1;
                 continue;
             }
+            let Some(c) = original[at..].chars().next() else { break };
+            let next = || original[at + c.len_utf8()..].chars().next();
             let folded_char = match c {
                 // A half-width full stop ending a Chinese sentence ("加強領導.成立小組") is a 。;
                 // after a digit ("1.") or in "example.org" it stays a dot.
@@ -52,14 +66,16 @@ impl<'a> Source<'a> {
                 _ => fold_char(c),
             };
             prev = c;
+            let here = at;
+            at += c.len_utf8();
             if folded_char == Some(c) {
                 continue;
             }
-            folded.push_str(&original[run_start..at]);
+            folded.push_str(&original[run_start..here]);
             if let Some(f) = folded_char {
                 folded.push(f);
             }
-            run_start = at + c.len_utf8();
+            run_start = at;
             if folded_char.map_or(0, char::len_utf8) != c.len_utf8() {
                 breaks.push((folded.len() as u32, run_start as u32));
             }
@@ -220,7 +236,11 @@ static TRADITIONAL_BITS: [u64; 0x10000 / 64] = {
 };
 
 fn is_traditional(c: char) -> bool {
-    let code = c as usize;
+    is_traditional_code(c as u32)
+}
+
+fn is_traditional_code(code: u32) -> bool {
+    let code = code as usize;
     code < 0x10000 && TRADITIONAL_BITS[code / 64] & (1 << (code % 64)) != 0
 }
 

@@ -280,10 +280,11 @@ impl Builder<'_> {
         let heading_start = label_end
             + (self.text[label_end..line_end].len()
                 - self.text[label_end..line_end].trim_start_matches(is_space).len());
-        let heading_end = self.text[heading_start..line_end]
-            .char_indices()
-            .find(|&(_, c)| heading_terminator(c))
-            .map_or(line_end, |(i, _)| heading_start + i);
+        // Every terminator is full-width punctuation (UTF-8 lead byte E3 or EF).
+        let heading_end = memchr::memchr2_iter(0xe3, 0xef, &self.text.as_bytes()[heading_start..line_end])
+            .map(|i| heading_start + i)
+            .find(|&i| self.text[i..].starts_with(heading_terminator))
+            .unwrap_or(line_end);
         let number = if label.form == LabelForm::Sequence && label.number == 0 {
             // 最后 continues the open series.
             self.open_of_form(LabelForm::Sequence).map_or(1, |i| self.nodes[i].number + 1)

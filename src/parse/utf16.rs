@@ -12,7 +12,7 @@ pub struct Utf16Index<'a> {
     checkpoints: Vec<u32>,
 }
 
-const STEP: usize = 64;
+const STEP: usize = 16;
 
 /// UTF-16 units in a run of UTF-8 bytes: eight bytes at a time, counting continuation bytes
 /// (`10xxxxxx`) and four-byte leads (`11110xxx`) with bit masks.

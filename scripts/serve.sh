@@ -10,4 +10,5 @@ cd "$ROOT"
 bash scripts/setup.sh
 port="${PORT:-8080}"
 section "serving on http://127.0.0.1:$port/ (Ctrl-C to stop; the first build takes a few minutes)"
-exec trunk serve --release --offline --port "$port"
+# Its own output folder, so a test run rebuilding dist/ does not pull files from under it.
+exec trunk serve --release --offline --port "$port" --dist target/serve-dist

@@ -233,15 +233,43 @@ const DONE: &[&str] =
     &["已完成", "完成", "已整改", "整改到位", "销号", "已落实", "全部落实", "落实到位", "办结", "已解决", "已清零"];
 
 fn status_in(s: &str) -> Option<Field> {
-    if NOT_DONE.iter().any(|w| s.contains(w)) {
-        Some(Field::NotDone)
-    } else if IN_PROGRESS.iter().any(|w| s.contains(w)) {
-        Some(Field::InProgress)
-    } else if DONE.iter().any(|w| s.contains(w)) {
-        Some(Field::Done)
-    } else {
-        None
+    // One pass, looking at the words only where a status word can start.
+    let mut best = None;
+    for (i, c) in s.char_indices() {
+        if !matches!(
+            c,
+            '未' | '尚'
+                | '暂'
+                | '没'
+                | '基'
+                | '正'
+                | '推'
+                | '整'
+                | '持'
+                | '长'
+                | '阶'
+                | '逐'
+                | '序'
+                | '已'
+                | '完'
+                | '销'
+                | '全'
+                | '落'
+                | '办'
+        ) {
+            continue;
+        }
+        let rest = &s[i..];
+        if NOT_DONE.iter().any(|w| rest.starts_with(w)) {
+            return Some(Field::NotDone);
+        }
+        if IN_PROGRESS.iter().any(|w| rest.starts_with(w)) {
+            best = Some(Field::InProgress);
+        } else if best.is_none() && DONE.iter().any(|w| rest.starts_with(w)) {
+            best = Some(Field::Done);
+        }
     }
+    best
 }
 
 /// A status phrase right after a count: `17个已完成整改`, `1个正在整改`, `18个问题均已整改完成`.

@@ -14,7 +14,9 @@ fn st(text: &str) -> Stated {
 }
 
 /// `(aspects, problems, done, in progress, not done)`
-fn problems(s: &Stated) -> (Option<u32>, Option<u32>, Option<u32>, Option<u32>, Option<u32>) {
+type Problems = (Option<u32>, Option<u32>, Option<u32>, Option<u32>, Option<u32>);
+
+fn problems(s: &Stated) -> Problems {
     (s.aspects, s.problems, s.problems_done, s.problems_in_progress, s.problems_not_done)
 }
 

@@ -59,10 +59,7 @@ pub fn extract_meta(src: &Source) -> (Meta, Layout) {
         }
         if let Some((parts, a, b)) = sig.date {
             signed_year = parts.year;
-            if let Some(d) = parts.iso() {
-                meta.signed_date = Some(d);
-                meta.spans.insert("signed_date".into(), vec![src.span(a, b)]);
-            }
+            put_date(&mut meta, src, "signed_date", parts.iso(), a, b);
         }
     }
     // No signature at the end: a date line right under the title (`（2023年11月20日）`) is the
@@ -73,10 +70,8 @@ pub fn extract_meta(src: &Source) -> (Meta, Layout) {
             if let Some((parts, ds, de)) =
                 trailing_date(&f[a..b]).filter(|&(_, ds, _)| f[a..a + ds].trim_matches(['（', '(', ' ']).is_empty())
             {
-                if let Some(d) = parts.iso() {
+                if put_date(&mut meta, src, "signed_date", parts.iso(), a + ds, a + de) {
                     signed_year = parts.year;
-                    meta.signed_date = Some(d);
-                    meta.spans.insert("signed_date".into(), vec![src.span(a + ds, a + de)]);
                 }
             }
         }
@@ -87,11 +82,13 @@ pub fn extract_meta(src: &Source) -> (Meta, Layout) {
     if meta.issuer.is_none() {
         let segs = title.as_deref().unwrap_or(&[]);
         let cut = match segs {
-            [(a, b), ..] if f[*a..*b].find("关于").is_some_and(|p| p > 0) => {
-                f[*a..*b].find("关于").map(|p| (*a, *a + p))
-            }
-            [(a, b), (c, d), ..] if f[*c..*d].starts_with("关于") && is_org(&f[*a..*b]) => Some((*a, *b)),
-            _ => None,
+            [(a, b), rest @ ..] => match f[*a..*b].find("关于") {
+                Some(p) if p > 0 => Some((*a, *a + p)),
+                _ => {
+                    rest.first().filter(|&&(c, d)| f[c..d].starts_with("关于") && is_org(&f[*a..*b])).map(|_| (*a, *b))
+                }
+            },
+            [] => None,
         };
         if let Some((a, b)) = cut {
             let (s, e) = trim(f, a, b);
@@ -126,22 +123,19 @@ pub fn extract_meta(src: &Source) -> (Meta, Layout) {
         let year = r.start.parts.year.or_else(|| dates::year_before(intro, r.start.start, 2000)).or(signed_year);
         let (start, end) = complete_range(&r, year);
         inspection_end_parts = Some(end);
-        if let Some(d) = start.iso() {
-            meta.inspection_start = Some(d);
-            meta.spans
-                .insert("inspection_start".into(), vec![src.span(r.start.start + intro_lo, r.start.end + intro_lo)]);
-        }
-        if let Some(d) = end.iso() {
-            meta.inspection_end = Some(d);
-            meta.spans.insert("inspection_end".into(), vec![src.span(r.end.start + intro_lo, r.end.end + intro_lo)]);
-        }
+        put_date(&mut meta, src, "inspection_start", start.iso(), r.start.start + intro_lo, r.start.end + intro_lo);
+        put_date(&mut meta, src, "inspection_end", end.iso(), r.end.start + intro_lo, r.end.end + intro_lo);
     } else if let Some(hit) = entry_date(intro, &intro_dates) {
         // "2023年4月10日，市委第五巡察组进驻…" gives the start only.
         let year = hit.parts.year.or_else(|| dates::year_before(intro, hit.start, 2000)).or(signed_year);
-        if let Some(d) = hit.parts.iso_with_year(year) {
-            meta.inspection_start = Some(d);
-            meta.spans.insert("inspection_start".into(), vec![src.span(hit.start + intro_lo, hit.end + intro_lo)]);
-        }
+        put_date(
+            &mut meta,
+            src,
+            "inspection_start",
+            hit.parts.iso_with_year(year),
+            hit.start + intro_lo,
+            hit.end + intro_lo,
+        );
     }
 
     if let Some(hit) = feedback_date(intro, &intro_dates, &intro_ranges) {
@@ -161,10 +155,14 @@ pub fn extract_meta(src: &Source) -> (Meta, Layout) {
             })
             .or_else(|| dates::year_before(intro, hit.start, 2000))
             .or(signed_year);
-        if let Some(d) = hit.parts.iso_with_year(year) {
-            meta.feedback_date = Some(d);
-            meta.spans.insert("feedback_date".into(), vec![src.span(hit.start + intro_lo, hit.end + intro_lo)]);
-        }
+        put_date(
+            &mut meta,
+            src,
+            "feedback_date",
+            hit.parts.iso_with_year(year),
+            hit.start + intro_lo,
+            hit.end + intro_lo,
+        );
     }
 
     // Contacts and the publicity period: the first and last parts of the notice.
@@ -182,13 +180,16 @@ pub fn extract_meta(src: &Source) -> (Meta, Layout) {
                     }
                     None => (DateParts { year: ctx(&start), ..start.parts }, None),
                 };
-                if let Some(d) = start_parts.iso() {
-                    meta.publicity_start = Some(d);
-                    meta.spans.insert("publicity_start".into(), vec![src.span(start.start + lo, start.end + lo)]);
-                }
-                if let (Some(e), Some(d)) = (end, end_parts.and_then(|p| p.iso())) {
-                    meta.publicity_end = Some(d);
-                    meta.spans.insert("publicity_end".into(), vec![src.span(e.start + lo, e.end + lo)]);
+                put_date(&mut meta, src, "publicity_start", start_parts.iso(), start.start + lo, start.end + lo);
+                if let Some(e) = end {
+                    put_date(
+                        &mut meta,
+                        src,
+                        "publicity_end",
+                        end_parts.and_then(|p| p.iso()),
+                        e.start + lo,
+                        e.end + lo,
+                    );
                 }
             }
         }
@@ -275,13 +276,13 @@ fn contains_any(s: &str, words: &[&str]) -> bool {
     words.iter().any(|w| s.contains(w))
 }
 
+/// Sets a text field to the input under the folded range `[a, b)`, with its span.
 fn put(meta: &mut Meta, src: &Source, key: &str, a: usize, b: usize) {
     let value = src.original_text(a, b).trim().to_string();
     if value.is_empty() {
         return;
     }
     match key {
-        "title" => meta.title = Some(value),
         "issuer" => meta.issuer = Some(value),
         "inspected_unit" => meta.inspected_unit = Some(value),
         "inspection_body" => meta.inspection_body = Some(value),
@@ -289,6 +290,23 @@ fn put(meta: &mut Meta, src: &Source, key: &str, a: usize, b: usize) {
         _ => return,
     }
     meta.spans.insert(key.to_string(), vec![src.span(a, b)]);
+}
+
+/// Sets a date field, with the span of the date as written; returns whether there was a date.
+fn put_date(meta: &mut Meta, src: &Source, key: &str, date: Option<String>, a: usize, b: usize) -> bool {
+    let Some(date) = date else { return false };
+    let field = match key {
+        "inspection_start" => &mut meta.inspection_start,
+        "inspection_end" => &mut meta.inspection_end,
+        "feedback_date" => &mut meta.feedback_date,
+        "signed_date" => &mut meta.signed_date,
+        "publicity_start" => &mut meta.publicity_start,
+        "publicity_end" => &mut meta.publicity_end,
+        _ => return false,
+    };
+    *field = Some(date);
+    meta.spans.insert(key.to_string(), vec![src.span(a, b)]);
+    true
 }
 
 /// Adds a list value unless the same text is already there.

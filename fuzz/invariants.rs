@@ -200,3 +200,96 @@ pub fn check_bytes(data: &[u8]) {
         }
     }
 }
+
+/// The pieces notices are made of. The `tokens` fuzz target builds its text from these, one
+/// per input byte, so libFuzzer explores structure (labels, nesting, statuses, line breaks)
+/// instead of spending its time on byte soup.
+pub const TOKENS: &[&str] = &[
+    "一、",
+    "二、",
+    "三、",
+    "十一、",
+    "（一）",
+    "（二）",
+    "(三)",
+    "第一、",
+    "第二，",
+    "1.",
+    "2.",
+    "1、",
+    "3、",
+    "１．",
+    "（1）",
+    "(2)",
+    "1）",
+    "2)",
+    "①",
+    "②",
+    "⑳",
+    "一是",
+    "二是",
+    "三是",
+    "首先，",
+    "其次，",
+    "最后，",
+    "整改情况：",
+    "整改进展：",
+    "已完成整改。",
+    "正在整改。",
+    "未完成整改。",
+    "持续推进。",
+    "长期坚持。",
+    "关于",
+    "方面",
+    "问题",
+    "巡察反馈的3个方面12个问题，已完成整改10个，正在整改2个，整改完成率83.3%。",
+    "共制定整改措施36条。",
+    "下一步工作打算",
+    "联系电话：0571-12345678；",
+    "电子邮箱：a@example.cn。",
+    "2023年11月20日",
+    "2023年4月10日至6月10日，",
+    "中共某某县委",
+    "。",
+    "；",
+    "：",
+    "，",
+    "！",
+    "？",
+    "\n",
+    "\r\n",
+    "\r",
+    " ",
+    "\u{3000}",
+    "\t",
+    "\u{feff}",
+    "\u{200b}",
+    "\u{202e}",
+    "😀",
+    "𠀀",
+    "問題",
+    "進展",
+    "關於",
+    "<script>",
+    "=",
+    "\u{0}",
+    "\u{85}",
+    "\u{2028}",
+    "学习贯彻不够深入",
+    "a",
+    "9",
+    "９",
+    "百",
+    "零",
+];
+
+/// The text a `tokens` fuzz input stands for.
+pub fn tokens_text(data: &[u8]) -> String {
+    data.iter().map(|&b| TOKENS[b as usize % TOKENS.len()]).collect()
+}
+
+/// What the `tokens` fuzz target and the regression test do with one token input.
+pub fn check_tokens(data: &[u8]) {
+    let text = tokens_text(data);
+    check_notice(&text, &notice_outline::parse(&text));
+}

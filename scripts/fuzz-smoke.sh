@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Quick fuzz check for CI and before a commit:
 #   1. replays every committed fuzz input (fuzz/regressions, fuzz/corpus-min, fuzz/seeds)
-#      natively through the invariant checks (`cargo test --test fuzz_regressions`);
-#   2. a 60-second fuzz run when `cargo +nightly fuzz` is available.
+#      and their -tokens twins natively through the invariant checks
+#      (`cargo test --test fuzz_regressions`);
+#   2. a 60-second fuzz run (both targets) when `cargo +nightly fuzz` is available.
 #
 #   scripts/fuzz-smoke.sh [--install-cargo-fuzz] [SECONDS]
 #
@@ -40,19 +41,27 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
     fi
 fi
 
-echo "== ${seconds}-second fuzz run"
+echo "== ${seconds}-second fuzz run (parse, then tokens)"
 cd fuzz
-mkdir -p corpus/parse
-set +e
-cargo +nightly fuzz run -s none -a parse corpus/parse seeds corpus-min regressions -- \
-    -dict=parse.dict -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-    >/tmp/fuzz-smoke.$$.log 2>&1
-status=$?
-set -e
-runs="$(grep -E '^stat::number_of_executed_units' /tmp/fuzz-smoke.$$.log | awk '{print $2}' | tail -1)"
-if [ "$status" -ne 0 ]; then
-    grep -E 'panicked|SUMMARY|Test unit written|ERROR' /tmp/fuzz-smoke.$$.log | head -20
-    echo "fuzz-smoke: FAILED (log: /tmp/fuzz-smoke.$$.log); add the input to fuzz/regressions/"
-    exit 1
-fi
-echo "fuzz-smoke: ${runs:-?} executions in ${seconds}s, no crash"
+# fuzz TARGET SECONDS CORPUS_DIRS...
+fuzz() {
+    local target="$1" secs="$2" log="/tmp/fuzz-smoke.$1.$$.log"
+    shift 2
+    mkdir -p "corpus/$target"
+    set +e
+    cargo +nightly fuzz run -s none -a "$target" "corpus/$target" "$@" -- \
+        -dict=parse.dict -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+        >"$log" 2>&1
+    local status=$?
+    set -e
+    if [ "$status" -ne 0 ]; then
+        grep -E 'panicked|SUMMARY|Test unit written|ERROR' -A2 "$log" | head -20 || true
+        echo "fuzz-smoke: $target FAILED (log: $log); add the input to fuzz/regressions*/"
+        exit 1
+    fi
+    local runs
+    runs="$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}' | tail -1)"
+    echo "fuzz-smoke: $target ${runs:-?} executions in ${secs}s, no crash"
+}
+fuzz parse $((seconds * 2 / 3)) seeds corpus-min regressions
+fuzz tokens $((seconds - seconds * 2 / 3)) corpus-min-tokens regressions-tokens

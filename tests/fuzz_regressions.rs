@@ -4,7 +4,9 @@
 //!
 //! - `fuzz/regressions/`: inputs that once crashed or broke an invariant (one file per finding);
 //! - `fuzz/corpus-min/`: the minimised corpus of the last long run (`scripts/fuzz-long.sh`);
-//! - `fuzz/seeds/`: the hand-written seed notices.
+//! - `fuzz/seeds/`: the hand-written seed notices;
+//! - `fuzz/regressions-tokens/`, `fuzz/corpus-min-tokens/`: the same for the `tokens` target,
+//!   whose bytes stand for pieces of a notice (`invariants::tokens_text`).
 
 #[path = "../fuzz/invariants.rs"]
 mod invariants;
@@ -26,11 +28,15 @@ fn inputs_in(dir: &str) -> Vec<PathBuf> {
 
 /// Runs every input, collecting failures so one bad input does not hide the others.
 fn replay(dir: &str) -> usize {
+    replay_with(dir, invariants::check_bytes)
+}
+
+fn replay_with(dir: &str, check: fn(&[u8])) -> usize {
     let files = inputs_in(dir);
     let mut failures = Vec::new();
     for path in &files {
         let data = std::fs::read(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
-        let outcome = std::panic::catch_unwind(|| invariants::check_bytes(&data));
+        let outcome = std::panic::catch_unwind(|| check(&data));
         if let Err(cause) = outcome {
             let message = cause
                 .downcast_ref::<String>()
@@ -60,6 +66,13 @@ fn regression_inputs_hold_every_invariant() {
 fn minimised_corpus_holds_every_invariant() {
     let n = replay("fuzz/corpus-min");
     eprintln!("fuzz/corpus-min: {n} inputs replayed");
+}
+
+#[test]
+fn token_inputs_hold_every_invariant() {
+    let n = replay_with("fuzz/regressions-tokens", invariants::check_tokens)
+        + replay_with("fuzz/corpus-min-tokens", invariants::check_tokens);
+    eprintln!("fuzz/*-tokens: {n} inputs replayed");
 }
 
 #[test]

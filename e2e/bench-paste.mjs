@@ -8,7 +8,8 @@
 //   (frame)                      the next animation frame after that: layout and paint done
 //
 // Then one keystroke is typed at the end of the big text, timing the input handler (typing must
-// never wait for a parse: parsing is debounced).
+// never wait for a parse: parsing is debounced). For scale, the same paste into a bare <textarea>
+// on an empty page (the browser's own layout of the text, no app) is timed too.
 //
 //   trunk build --release --offline && node e2e/bench-paste.mjs [sizes in KB, default 20 1024]
 
@@ -92,6 +93,21 @@ async function pasteOnce(page, text) {
   }, text);
 }
 
+/** The browser's own cost: the same paste into a bare textarea (no app) until the next frame. */
+async function bareTextarea(browser, text) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.setContent('<textarea style="width: 600px; height: 600px"></textarea>');
+  const ms = await page.locator('textarea').evaluate(async (el, value) => {
+    const start = performance.now();
+    el.value = value;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - start;
+  }, text);
+  await page.close();
+  return ms;
+}
+
 /** One keystroke at the end of the text: time spent in the input handler (synchronous work). */
 async function keystroke(page) {
   return page.locator('textarea').evaluate((el) => {
@@ -123,12 +139,15 @@ try {
     for (let i = 0; i < RUNS; i++) runs.push(await pasteOnce(page, text));
     const typing = [];
     for (let i = 0; i < RUNS; i++) typing.push(await keystroke(page));
+    const bare = [];
+    for (let i = 0; i < RUNS; i++) bare.push(await bareTextarea(browser, text));
     const line = (key) => `${fmt(median(runs.map((r) => r[key])))} (${fmt(Math.min(...runs.map((r) => r[key])))}–${fmt(Math.max(...runs.map((r) => r[key])))})`;
     console.log(`${(Buffer.byteLength(text) / 1024).toFixed(0)} KB, ${runs[0].rows} rows rendered:`);
     console.log(`  paste → parsed:          ${line('parse')}`);
     console.log(`  paste → outline in DOM:  ${line('rendered')}`);
     console.log(`  paste → next frame:      ${line('frame')}`);
     console.log(`  keystroke input handler: ${fmt(median(typing))}`);
+    console.log(`  baseline, bare textarea paste → next frame: ${fmt(median(bare))}`);
   }
 } finally {
   await browser.close();

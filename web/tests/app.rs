@@ -235,6 +235,22 @@ fn count_nodes(nodes: &[Node]) -> usize {
     nodes.iter().map(|n| 1 + count_nodes(&n.children)).sum()
 }
 
+/// Rows shown before the user expands anything: the measures under a problem start collapsed.
+fn count_shown(nodes: &[Node]) -> usize {
+    nodes
+        .iter()
+        .map(|n| {
+            let only_measures = !n.children.is_empty() && n.children.iter().all(|c| c.kind == NodeKind::Measure);
+            1 + if only_measures { 0 } else { count_shown(&n.children) }
+        })
+        .sum()
+}
+
+async fn expand_all(root: &Element) {
+    let button = all(root, ".no-outline .no-card__actions button").into_iter().next().expect("an expand-all button");
+    button.dyn_ref::<HtmlElement>().unwrap().click();
+}
+
 fn key(target: &Element, key: &str) {
     let init = web_sys::KeyboardEventInit::new();
     init.set_key(key);
@@ -255,6 +271,26 @@ async fn mounted(text: &str) -> (Element, AppHandle) {
     (root, handle)
 }
 
+/// Waits (up to 5 s: debug wasm on a busy machine is slow) until `done` holds.
+async fn until(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..170 {
+        if done() {
+            return;
+        }
+        tick().await;
+    }
+    panic!("timed out waiting until {what}");
+}
+
+/// The `data-index` of the focused row, in the document or in a shadow root.
+fn focused_index(shadow: Option<&web_sys::ShadowRoot>) -> Option<String> {
+    let active = match shadow {
+        Some(shadow) => shadow.active_element(),
+        None => document().active_element(),
+    };
+    active?.get_attribute("data-index")
+}
+
 /// Waits (up to 5 s: debug wasm is slow) until the results column is no longer busy.
 async fn parsed(root: &Element) {
     for _ in 0..250 {
@@ -273,7 +309,10 @@ async fn renders_one_treeitem_per_node_with_aria() {
     let notice = notice_outline::parse(SAMPLE_NOTICE);
     let items = all(&root, "[role=treeitem]");
     assert!(!items.is_empty(), "the sample has an outline");
-    assert_eq!(items.len(), count_nodes(&notice.outline));
+    assert!(count_shown(&notice.outline) < count_nodes(&notice.outline), "the sample has measures");
+    assert_eq!(items.len(), count_shown(&notice.outline), "measures start collapsed");
+    let collapsed = all(&root, ".no-node--problem[aria-expanded=false]").len();
+    assert!(collapsed > 0, "problems with measures are collapsed, and say so");
     assert_eq!(all(&root, "[role=tree]").len(), 1);
     assert_eq!(all(&root, "[role=treeitem][tabindex='0']").len(), 1, "exactly one tab stop (roving tabindex)");
     let first = &items[0];
@@ -282,9 +321,11 @@ async fn renders_one_treeitem_per_node_with_aria() {
     assert_eq!(first.get_attribute("aria-setsize"), Some(notice.outline.len().to_string()));
     let problems = count_problems(&notice.outline);
     assert_eq!(all(&root, ".no-node--problem .no-chip").len(), problems, "every problem shows its status");
+    expand_all(&root).await;
+    let every = count_nodes(&notice.outline);
+    until("expand all shows every node", || all(&root, "[role=treeitem]").len() == every).await;
     handle.unmount();
-    tick().await;
-    assert!(all(&root, "[role=treeitem]").is_empty(), "unmount removes the app");
+    until("unmount removes the app", || all(&root, "[role=treeitem]").is_empty()).await;
 }
 
 fn count_problems(nodes: &[Node]) -> usize {
@@ -297,27 +338,21 @@ async fn keyboard_moves_focus_and_collapses() {
     let first: HtmlElement = root.query_selector("[role=treeitem]").unwrap().unwrap().dyn_into().unwrap();
     first.focus().unwrap();
     key(&first, "ArrowDown");
-    tick().await;
-    let active = document().active_element().expect("focus is somewhere");
-    assert_eq!(active.get_attribute("data-index").as_deref(), Some("1"), "ArrowDown focuses the next row");
-    assert_eq!(active.get_attribute("tabindex").as_deref(), Some("0"), "the focused row is the tab stop");
-    key(&active, "ArrowLeft");
-    tick().await;
+    until("ArrowDown focuses the next row", || focused_index(None).as_deref() == Some("1")).await;
     let active = document().active_element().unwrap();
-    assert_eq!(active.get_attribute("data-index").as_deref(), Some("0"), "ArrowLeft on a leaf goes to the parent");
+    until("the focused row is the tab stop", || active.get_attribute("tabindex").as_deref() == Some("0")).await;
     key(&active, "ArrowLeft");
-    tick().await;
-    assert_eq!(active.get_attribute("aria-expanded").as_deref(), Some("false"), "ArrowLeft collapses");
+    until("ArrowLeft on a leaf goes to the parent", || focused_index(None).as_deref() == Some("0")).await;
+    let active = document().active_element().unwrap();
+    key(&active, "ArrowLeft");
+    until("ArrowLeft collapses", || active.get_attribute("aria-expanded").as_deref() == Some("false")).await;
     assert!(active.query_selector("[role=group]").unwrap().is_none(), "a collapsed branch is not rendered");
     key(&active, "End");
-    tick().await;
-    let last = document().active_element().unwrap();
-    let visible = all(&root, "[role=treeitem]");
-    assert_eq!(
-        last.get_attribute("data-index"),
-        visible.last().unwrap().get_attribute("data-index"),
-        "End goes to the last visible row"
-    );
+    until("End goes to the last visible row", || {
+        let visible = all(&root, "[role=treeitem]");
+        focused_index(None) == visible.last().unwrap().get_attribute("data-index")
+    })
+    .await;
     handle.unmount();
 }
 
@@ -330,8 +365,8 @@ async fn clicking_a_node_marks_its_text_and_the_caret_selects_a_node() {
     let expected = &SAMPLE_NOTICE[problem.span.start..problem.span.end];
     let row = all(&root, ".no-node--problem .no-node__row").into_iter().next().unwrap();
     row.dyn_ref::<HtmlElement>().unwrap().click();
-    tick().await;
-    let mark = root.query_selector(".no-backdrop mark").unwrap().expect("a mark in the mirror");
+    until("a mark in the mirror", || root.query_selector(".no-backdrop mark").unwrap().is_some()).await;
+    let mark = root.query_selector(".no-backdrop mark").unwrap().unwrap();
     assert_eq!(mark.text_content().unwrap(), expected);
     assert!(mark.get_bounding_client_rect().height() > 0.0, "the mark is laid out");
 
@@ -341,9 +376,14 @@ async fn clicking_a_node_marks_its_text_and_the_caret_selects_a_node() {
     let at = (last.heading_span.start_utf16 + 1) as u32;
     textarea.set_selection_range(at, at).unwrap();
     textarea.dispatch_event(&web_sys::Event::new("select").unwrap()).unwrap();
-    tick().await;
-    let selected = root.query_selector("[aria-selected=true]").unwrap().expect("a selected row");
-    assert!(selected.text_content().unwrap().contains(&last.heading), "the caret's problem is selected");
+    until("the caret's problem is selected", || {
+        let selected = root.query_selector("[aria-selected=true]").unwrap();
+        selected.is_some_and(|row| {
+            let text = row.query_selector(".no-node__heading").unwrap().and_then(|h| h.text_content());
+            text.as_deref() == Some(last.heading.as_str())
+        })
+    })
+    .await;
     handle.unmount();
 }
 
@@ -364,13 +404,14 @@ async fn works_inside_a_shadow_root() {
     let handle = mount_app(root.clone(), options(SAMPLE_NOTICE));
     parsed(&root).await;
     let items = all(&root, "[role=treeitem]");
-    assert_eq!(items.len(), count_nodes(&notice_outline::parse(SAMPLE_NOTICE).outline));
+    assert_eq!(items.len(), count_shown(&notice_outline::parse(SAMPLE_NOTICE).outline));
     let first: HtmlElement = items[0].clone().dyn_into().unwrap();
     first.focus().unwrap();
     key(&first, "ArrowDown");
-    tick().await;
-    let active = shadow.active_element().expect("focus inside the shadow root");
-    assert_eq!(active.get_attribute("data-index").as_deref(), Some("1"));
+    until("ArrowDown focuses the next row inside the shadow root", || {
+        focused_index(Some(&shadow)).as_deref() == Some("1")
+    })
+    .await;
     handle.unmount();
 }
 
@@ -386,9 +427,8 @@ async fn readonly_has_no_text_box_and_set_text_replaces_the_notice() {
     let before = all(&root, "[role=treeitem]").len();
     assert_eq!(before, count_nodes(&notice_outline::parse("一、甲\n二、乙\n").outline));
     handle.set_text(SAMPLE_NOTICE.to_string());
-    tick().await;
-    parsed(&root).await;
-    assert_eq!(all(&root, "[role=treeitem]").len(), count_nodes(&notice_outline::parse(SAMPLE_NOTICE).outline));
+    let shown = count_shown(&notice_outline::parse(SAMPLE_NOTICE).outline);
+    until("set_text shows the new outline", || all(&root, "[role=treeitem]").len() == shown).await;
     handle.unmount();
 }
 
@@ -397,9 +437,7 @@ async fn empty_and_unstructured_text_say_so() {
     let (root, handle) = mounted("").await;
     let sample = root.query_selector(".no-empty button").unwrap().expect("the empty state offers the sample");
     sample.dyn_ref::<HtmlElement>().unwrap().click();
-    tick().await;
-    parsed(&root).await;
-    assert!(!all(&root, "[role=treeitem]").is_empty(), "载入示例 loads the sample");
+    until("载入示例 loads the sample", || !all(&root, "[role=treeitem]").is_empty()).await;
     handle.unmount();
 
     let (root, handle) = mounted("这是一段没有编号的文字。\n只有两行。").await;
@@ -414,9 +452,8 @@ async fn typing_is_parsed_after_a_pause() {
     let textarea: HtmlTextAreaElement = root.query_selector("textarea").unwrap().unwrap().dyn_into().unwrap();
     textarea.set_value("一、甲\n二、乙\n三、丙\n");
     textarea.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
-    tick().await;
+    until("busy while typing", || root.query_selector(".no-results[aria-busy=true]").unwrap().is_some()).await;
     assert!(all(&root, "[role=treeitem]").is_empty(), "not parsed before the debounce");
-    assert!(root.query_selector(".no-results[aria-busy=true]").unwrap().is_some(), "busy while typing");
     parsed(&root).await;
     assert_eq!(
         all(&root, "[role=treeitem]").len(),
@@ -431,8 +468,7 @@ async fn switching_to_english_translates_the_ui() {
     let app = root.query_selector(".no-app").unwrap().unwrap();
     assert_eq!(app.get_attribute("lang").as_deref(), Some("zh-CN"));
     root.query_selector(".no-lang").unwrap().unwrap().dyn_ref::<HtmlElement>().unwrap().click();
-    tick().await;
-    assert_eq!(app.get_attribute("lang").as_deref(), Some("en"));
+    until("the UI is in English", || app.get_attribute("lang").as_deref() == Some("en")).await;
     let tree = root.query_selector("[role=tree]").unwrap().unwrap();
     assert_eq!(tree.get_attribute("aria-label").as_deref(), Some(Lang::En.s().outline_label));
     handle.unmount();

@@ -1,16 +1,14 @@
 //! The status chip of a problem: colour, an icon shape and the word, so status is never told by
 //! colour alone.
+//!
+//! Plain functions, not components: the tree renders hundreds of them in one pass, and each
+//! component would be a separate task for yew's scheduler (which yields to the browser between
+//! tasks after 16 ms, turning one render into many frames).
 
 use notice_outline::model::Status;
 use yew::prelude::*;
 
 use super::i18n::Lang;
-
-#[derive(Properties, PartialEq)]
-pub struct ChipProps {
-    pub status: Status,
-    pub lang: Lang,
-}
 
 pub fn status_class(status: Status) -> &'static str {
     match status {
@@ -21,26 +19,19 @@ pub fn status_class(status: Status) -> &'static str {
     }
 }
 
-#[function_component(Chip)]
-pub fn chip(props: &ChipProps) -> Html {
-    let kind = status_class(props.status);
+pub fn chip(status: Status, lang: Lang) -> Html {
+    let kind = status_class(status);
     html! {
         <span class={classes!("no-chip", format!("no-chip--{kind}"))} data-status={kind}>
-            <StatusIcon status={props.status} />
-            { props.lang.status(props.status) }
+            { status_icon(status) }
+            { lang.status(status) }
         </span>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct IconProps {
-    pub status: Status,
-}
-
 /// A 12 px shape per status: tick, half-filled circle, cross, question mark.
-#[function_component(StatusIcon)]
-pub fn status_icon(props: &IconProps) -> Html {
-    let shape = match props.status {
+pub fn status_icon(status: Status) -> Html {
+    let shape = match status {
         Status::Done => {
             html! { <path d="M2.5 6.5 5 9l4.5-5.5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" /> }
         }

@@ -239,7 +239,7 @@ impl PartialEq for Snapshot {
             && a.notice == b.notice
             && Rc::ptr_eq(&a.outline, &b.outline)
             && Rc::ptr_eq(&a.expanded, &b.expanded)
-            && a.default_depth == b.default_depth
+            && a.expand_mode == b.expand_mode
             && a.selected == b.selected
             && a.focus_seq == b.focus_seq
             && a.text.is_empty() == b.text.is_empty()

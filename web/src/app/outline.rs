@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use notice_outline::model::{Node, Notice, Span};
+use notice_outline::model::{Node, NodeKind, Notice, Span};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Item {
@@ -15,6 +15,8 @@ pub struct Item {
     pub posinset: u32,
     pub setsize: u32,
     pub has_children: bool,
+    /// Every child is a measure (一是/二是…): a problem's detail, collapsed by default.
+    pub only_measures: bool,
     /// Index just past the last descendant.
     pub end: usize,
     /// Labels from the root down (`二、/（一）/3.`): survives edits to headings, so expansion and
@@ -80,6 +82,7 @@ fn push_level(items: &mut Vec<Item>, nodes: &[Node], parent: Option<usize>, leve
             posinset: n as u32 + 1,
             setsize,
             has_children: !node.children.is_empty(),
+            only_measures: !node.children.is_empty() && node.children.iter().all(|c| c.kind == NodeKind::Measure),
             end: index + 1,
             key: key.clone(),
             span: node.span,

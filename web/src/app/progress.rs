@@ -4,19 +4,11 @@
 use notice_outline::model::{Progress, Status};
 use yew::prelude::*;
 
-use super::chip::{status_class, StatusIcon};
+use super::chip::{status_class, status_icon};
 use super::i18n::Lang;
 
-#[derive(Properties, PartialEq)]
-pub struct ProgressBarProps {
-    pub progress: Progress,
-    pub lang: Lang,
-}
-
-#[function_component(ProgressBar)]
-pub fn progress_bar(props: &ProgressBarProps) -> Html {
-    let p = props.progress;
-    let lang = props.lang;
+/// A plain function, not a component, for the same reason as [`super::chip::chip`].
+pub fn progress_bar(p: Progress, lang: Lang) -> Html {
     let parts = [
         (Status::Done, p.done),
         (Status::InProgress, p.in_progress),
@@ -37,7 +29,7 @@ pub fn progress_bar(props: &ProgressBarProps) -> Html {
     let numbers = parts.iter().filter(|(s, n)| *n > 0 || matches!(s, Status::Done)).map(|&(status, n)| {
         html! {
             <span class={format!("no-count no-count--{}", status_class(status))} data-status={status_class(status)} data-count={n.to_string()}>
-                <StatusIcon status={status} />{ format!("{} {n}", lang.status(status)) }
+                { status_icon(status) }{ format!("{} {n}", lang.status(status)) }
             </span>
         }
     });

@@ -13,7 +13,7 @@ use notice_outline::model::{Notice, Span};
 use yew::Reducible;
 
 use super::i18n::Lang;
-use super::outline::Outline;
+use super::outline::{Item, Outline};
 
 /// An `Rc<str>` compared by identity: equal texts parsed twice are still two parses, and
 /// comparing a 1 MB paste by value on every render would be wasted work.
@@ -64,6 +64,17 @@ pub enum Message {
 pub struct Highlight {
     pub span: Span,
     pub seq: u32,
+}
+
+/// How nodes the user has not toggled one by one are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExpandMode {
+    /// By the `collapse_depth` option, else by kind and size (see [`State::opens_by_default`]).
+    Auto,
+    /// After "expand all".
+    All,
+    /// After "collapse all": only top-level rows.
+    TopLevel,
 }
 
 /// Keys that move through the outline (WAI-ARIA tree pattern).
@@ -140,10 +151,12 @@ pub struct State {
     pub parsed_text: TextRef,
     pub notice: NoticeRef,
     pub outline: Rc<Outline>,
-    /// Expansion the user chose, by node key; nodes not listed follow `default_depth`.
+    /// Expansion the user chose, by node key; nodes not listed follow [`State::opens_by_default`].
     pub expanded: Rc<HashMap<Rc<str>, bool>>,
-    /// Nodes at this level or above are expanded unless the user collapsed them.
-    pub default_depth: u32,
+    /// The last "expand all" / "collapse all", or automatic.
+    pub expand_mode: ExpandMode,
+    /// The outline is too big to render whole (more than [`LARGE_OUTLINE`] nodes).
+    pub large: bool,
     /// The `collapse_depth` option; `None` lets the size of the outline decide.
     pub collapse_depth: Option<u32>,
     pub selected: Option<usize>,
@@ -169,7 +182,8 @@ impl State {
             notice: NoticeRef(Rc::new(Notice::default())),
             outline: Rc::new(Outline::default()),
             expanded: Rc::new(HashMap::new()),
-            default_depth: collapse_depth.unwrap_or(u32::MAX),
+            expand_mode: ExpandMode::Auto,
+            large: false,
             collapse_depth,
             selected: None,
             focus_seq: 0,
@@ -205,7 +219,19 @@ impl State {
         }
         match self.expanded.get(&item.key) {
             Some(&open) => open,
-            None => item.level <= self.default_depth,
+            None => self.opens_by_default(item),
+        }
+    }
+
+    /// Whether a node the user has not toggled is expanded. Automatic mode shows sections and
+    /// problems but not the measures under each problem (the row says how many there are), which
+    /// also keeps the first render small; a huge outline shows only its top level.
+    pub fn opens_by_default(&self, item: &Item) -> bool {
+        match (self.expand_mode, self.collapse_depth) {
+            (ExpandMode::All, _) => true,
+            (ExpandMode::TopLevel, _) => false,
+            (ExpandMode::Auto, Some(depth)) => item.level <= depth,
+            (ExpandMode::Auto, None) => !self.large && !item.only_measures,
         }
     }
 
@@ -262,8 +288,7 @@ impl State {
     fn apply_parse(&mut self, text: TextRef, notice: Rc<Notice>) {
         let old_key = self.selected.and_then(|i| self.outline.items.get(i)).map(|i| i.key.clone());
         let outline = Outline::build(&notice);
-        self.default_depth =
-            self.collapse_depth.unwrap_or(if outline.items.len() > LARGE_OUTLINE { 0 } else { u32::MAX });
+        self.large = outline.items.len() > LARGE_OUTLINE;
         // Keep the selection on the same node (by key) across edits; fall back to the same row.
         self.selected = match (old_key, self.selected) {
             (Some(key), Some(old)) => outline
@@ -420,11 +445,11 @@ impl Reducible for State {
                 s.set_expanded(index, !open);
             }
             Action::ExpandAll => {
-                s.default_depth = u32::MAX;
+                s.expand_mode = ExpandMode::All;
                 s.expanded = Rc::new(HashMap::new());
             }
             Action::CollapseAll => {
-                s.default_depth = 0;
+                s.expand_mode = ExpandMode::TopLevel;
                 s.expanded = Rc::new(HashMap::new());
                 // The selected row may now be hidden: move the selection to its top-level node.
                 if let Some(mut i) = s.selected {

@@ -6,7 +6,7 @@ use std::f64::consts::PI;
 use notice_outline::model::{Check, Notice, Severity, Span, Status};
 use yew::prelude::*;
 
-use super::chip::{status_class, StatusIcon};
+use super::chip::{status_class, status_icon};
 use super::i18n::Lang;
 use super::state::NoticeRef;
 
@@ -134,7 +134,7 @@ fn ring(props: &RingProps) -> Html {
                 <span class="no-ring__legend">
                     { for segments.iter().filter(|(st, n)| *n > 0 || *st == Status::Done).map(|&(status, n)| html! {
                         <span class={format!("no-count no-count--{}", status_class(status))}>
-                            <StatusIcon status={status} />{ format!("{} {n}", lang.status(status)) }
+                            { status_icon(status) }{ format!("{} {n}", lang.status(status)) }
                         </span>
                     }) }
                 </span>

@@ -11,10 +11,10 @@ use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
 
 use super::browser;
-use super::chip::Chip;
+use super::chip::chip;
 use super::editor::unique_id;
 use super::i18n::Lang;
-use super::progress::ProgressBar;
+use super::progress::progress_bar;
 use super::state::{Action, NavKey, State};
 
 /// Type-ahead forgets what was typed after this pause.
@@ -36,7 +36,7 @@ impl PartialEq for TreeView {
         a.notice == b.notice
             && std::rc::Rc::ptr_eq(&a.outline, &b.outline)
             && std::rc::Rc::ptr_eq(&a.expanded, &b.expanded)
-            && a.default_depth == b.default_depth
+            && a.expand_mode == b.expand_mode
             && a.selected == b.selected
             && a.focus_seq == b.focus_seq
     }
@@ -203,13 +203,13 @@ fn render_level(nodes: &[Node], state: &State, lang: Lang, tab_stop: usize, next
                             <span class="no-node__heading">{ node.heading.clone() }</span>
                         </span>
                         <span class="no-node__facts">
-                            if let Some(status) = node.status { <Chip status={status} lang={lang} /> }
+                            if let Some(status) = node.status { { chip(status, lang) } }
                             if let Some(m) = node.measures.filter(|&m| m > 0) {
                                 <span class="no-node__measures">{ lang.count(m, lang.s().measures) }</span>
                             }
                         </span>
                         if let Some(progress) = node.progress.filter(|p| p.problems > 0) {
-                            <ProgressBar progress={progress} lang={lang} />
+                            { progress_bar(progress, lang) }
                         }
                     </div>
                     { children }

@@ -307,6 +307,14 @@ impl Lang {
         }
     }
 
+    /// "3条措施" / "3 measures": the 一是/二是 steps under a problem.
+    pub fn measures_count(self, n: u32) -> String {
+        match self {
+            Lang::Zh => format!("{n}条措施"),
+            Lang::En => format!("{n} measure{}", if n == 1 { "" } else { "s" }),
+        }
+    }
+
     /// A progress line such as "已完成 6 · 正在整改 2 · 共 8" for screen readers and print.
     pub fn progress_text(self, done: u32, in_progress: u32, not_done: u32, unknown: u32, total: u32) -> String {
         let s = self.s();

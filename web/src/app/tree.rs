@@ -198,19 +198,21 @@ fn render_level(nodes: &[Node], state: &State, lang: Lang, tab_stop: usize, next
                         <span class="no-twisty" data-toggle="" aria-hidden="true">
                             if item.has_children { { if expanded { "▾" } else { "▸" } } }
                         </span>
-                        <span class="no-node__text">
-                            if !node.label.is_empty() { <span class="no-node__label">{ node.label.clone() }</span> }
-                            <span class="no-node__heading">{ node.heading.clone() }</span>
-                        </span>
-                        <span class="no-node__facts">
-                            if let Some(status) = node.status { { chip(status, lang) } }
-                            if let Some(m) = node.measures.filter(|&m| m > 0) {
-                                <span class="no-node__measures">{ lang.count(m, lang.s().measures) }</span>
+                        <span class="no-node__main">
+                            <span class="no-node__text">
+                                if !node.label.is_empty() { <span class="no-node__label">{ node.label.clone() }</span> }
+                                <span class="no-node__heading">{ node.heading.clone() }</span>
+                            </span>
+                            <span class="no-node__facts">
+                                if let Some(status) = node.status { { chip(status, lang) } }
+                                if let Some(m) = node.measures.filter(|&m| m > 0) {
+                                    <span class="no-node__measures">{ lang.measures_count(m) }</span>
+                                }
+                            </span>
+                            if let Some(progress) = node.progress.filter(|p| p.problems > 0) {
+                                { progress_bar(progress, lang) }
                             }
                         </span>
-                        if let Some(progress) = node.progress.filter(|p| p.problems > 0) {
-                            { progress_bar(progress, lang) }
-                        }
                     </div>
                     { children }
                 </li>

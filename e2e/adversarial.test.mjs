@@ -242,9 +242,12 @@ for (const c of CASES) {
 
     // A button still answers a click: the language switch relabels the page, and back.
     const clickStarted = Date.now();
-    await page.getByRole('button', { name: 'English', exact: true }).click({ timeout: ANSWER_WITHIN_MS });
-    await page.getByRole('button', { name: '中文', exact: true }).click({ timeout: ANSWER_WITHIN_MS });
-    await page.getByRole('button', { name: 'English', exact: true }).waitFor({ timeout: ANSWER_WITHIN_MS });
+    const langSwitch = page.locator('button.no-lang');
+    const label = await langSwitch.textContent();
+    await langSwitch.click({ timeout: ANSWER_WITHIN_MS });
+    await page.waitForFunction((was) => document.querySelector('button.no-lang')?.textContent !== was, label, { timeout: ANSWER_WITHIN_MS });
+    await langSwitch.click({ timeout: ANSWER_WITHIN_MS });
+    await page.waitForFunction((was) => document.querySelector('button.no-lang')?.textContent === was, label, { timeout: ANSWER_WITHIN_MS });
     const clickMs = Date.now() - clickStarted;
 
     // Nothing to outline: a clear message (the empty-text card, or "no structure found").

@@ -287,6 +287,7 @@ for (const c of CASES) {
     // A textarea's value has every \r\n and lone \r as \n (HTML spec), whatever was pasted.
     const expected = fingerprint(c.text.replace(/\r\n?/g, '\n'));
     assert.equal(await textBoxFingerprint(page), expected, 'the text box holds the paste');
+    const saidBeforeReload = await page.locator('[role="alert"], [role="status"]').allTextContents();
     const reloadStarted = Date.now();
     await page.reload();
     await page.locator('.no-app').waitFor({ timeout: ANSWER_WITHIN_MS });
@@ -312,7 +313,8 @@ for (const c of CASES) {
     if (!c.big) assert.ok(kept, 'a reload still holds the text');
     // Multi-megabyte text may exceed localStorage's quota; then the page must say so (below).
     if (!kept) {
-      const said = await page.locator('[role="alert"], [role="status"]').allTextContents();
+      // Either when it happened or after the reload.
+      const said = [...saidBeforeReload, ...(await page.locator('[role="alert"], [role="status"]').allTextContents())];
       assert.ok(said.some((s) => /保存|save|storage|存储/i.test(s)), `the page says the text could not be kept: ${said}`);
     }
 

@@ -63,5 +63,10 @@ fuzz() {
     runs="$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}' | tail -1)"
     echo "fuzz-smoke: $target ${runs:-?} executions in ${secs}s, no crash"
 }
+# The fixtures are whole notices: good starting points (text files only).
+mkdir -p corpus/parse
+if [ -d "$root/fixtures" ]; then
+    find "$root/fixtures" -maxdepth 1 -type f -name '*.txt' -exec cp {} corpus/parse/ \;
+fi
 fuzz parse $((seconds * 2 / 3)) seeds corpus-min regressions
 fuzz tokens $((seconds - seconds * 2 / 3)) corpus-min-tokens regressions-tokens

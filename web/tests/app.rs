@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use notice_outline::model::{LabelForm, Node, NodeKind, Notice, Span, Status};
 use notice_outline_web::app::outline::Outline;
-use notice_outline_web::app::state::{Action, NavKey, State, LARGE_OUTLINE, SAMPLE_NOTICE};
+use notice_outline_web::app::state::{Action, NavKey, State, LARGE_OUTLINE, ROW_BATCH, SAMPLE_NOTICE};
 use notice_outline_web::app::{mount_app, AppHandle, AppOptions, Lang};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -208,6 +208,26 @@ fn huge_outlines_open_with_only_the_top_level_expanded() {
     assert_eq!(s.visible().len(), s.outline.items.len() / 2, "only top-level rows are rendered");
     let s = s.reduce(Action::ExpandAll);
     assert_eq!(s.visible().len(), s.outline.items.len());
+}
+
+#[wasm_bindgen_test]
+fn very_long_outlines_render_in_batches() {
+    let n = ROW_BATCH * 2 + ROW_BATCH / 2;
+    let rows =
+        (0..n).map(|i| node("一、", &format!("r{i}"), (i * 10, i * 10 + 10), NodeKind::Section, vec![])).collect();
+    let s = state_with(Notice { outline: rows, ..Default::default() });
+    assert_eq!(s.visible().len(), ROW_BATCH, "one batch of rows is rendered");
+    assert_eq!(s.hidden_rows(), n - ROW_BATCH);
+    let s = go(s, NavKey::End);
+    assert_eq!(s.selected, Some(ROW_BATCH - 1), "End reaches the last rendered row");
+    let s = s.reduce(Action::ShowMoreRows);
+    assert_eq!(s.visible().len(), 2 * ROW_BATCH);
+    // The caret in a row beyond the rendered ones brings it in.
+    let far = n - 1;
+    let s = s.reduce(Action::CaretMoved(far * 10 + 5));
+    assert_eq!(s.selected, Some(far));
+    assert!(s.visible().contains(&far), "the caret's row is rendered");
+    assert_eq!(s.hidden_rows(), 0);
 }
 
 // ---------- the mounted app ----------

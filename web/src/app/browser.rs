@@ -17,13 +17,28 @@ pub fn load_text(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
-pub fn save_text(key: &str, text: &str) {
-    if let Some(storage) = storage() {
-        // Over quota (a multi-megabyte paste): keep working, the text just won't survive a reload.
-        if storage.set_item(key, text).is_err() {
-            web_sys::console::warn_1(&"notice-outline: the text is too large to keep in localStorage".into());
-        }
+/// Keeps the text under `key`; `false` if the browser refused it (over quota). Then the key is
+/// emptied, so a reload does not bring back an older text, and a marker says why.
+pub fn save_text(key: &str, text: &str) -> bool {
+    let Some(storage) = storage() else { return true };
+    let marker = unsaved_marker(key);
+    if storage.set_item(key, text).is_ok() {
+        let _ = storage.remove_item(&marker);
+        return true;
     }
+    web_sys::console::warn_1(&"notice-outline: the text is too large to keep in localStorage".into());
+    let _ = storage.set_item(key, "");
+    let _ = storage.set_item(&marker, "1");
+    false
+}
+
+/// Whether the last text stored under `key` could not be kept.
+pub fn was_unsaved(key: &str) -> bool {
+    storage().and_then(|s| s.get_item(&unsaved_marker(key)).ok().flatten()).is_some()
+}
+
+fn unsaved_marker(key: &str) -> String {
+    format!("{key}:unsaved")
 }
 
 /// A Performance API mark, so benchmarks can time paste → parse → render.

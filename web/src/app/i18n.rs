@@ -118,6 +118,9 @@ pub struct Strings {
     pub copied: &'static str,
     pub copy_failed: &'static str,
     pub downloaded: &'static str,
+    pub not_saved: &'static str,
+    pub not_saved_last_time: &'static str,
+    pub show_more: &'static str,
     pub kind_section: &'static str,
     pub kind_problem: &'static str,
     pub kind_measure: &'static str,
@@ -195,6 +198,9 @@ pub static ZH: Strings = Strings {
     copied: "已复制到剪贴板。",
     copy_failed: "复制失败，请改用下载。",
     downloaded: "已开始下载。",
+    not_saved: "文字太大，无法保存在本机浏览器中：刷新页面后需要重新粘贴。",
+    not_saved_last_time: "上次粘贴的文字太大，未能保存在本机浏览器中，请重新粘贴。",
+    show_more: "显示更多",
     kind_section: "部分",
     kind_problem: "问题",
     kind_measure: "措施",
@@ -272,6 +278,9 @@ pub static EN: Strings = Strings {
     copied: "Copied to the clipboard.",
     copy_failed: "Copying failed; use a download instead.",
     downloaded: "Download started.",
+    not_saved: "The text is too large to save in this browser: after a reload you will need to paste it again.",
+    not_saved_last_time: "The last text was too large to save in this browser; please paste it again.",
+    show_more: "Show more",
     kind_section: "Section",
     kind_problem: "Problem",
     kind_measure: "Measure",
@@ -351,6 +360,16 @@ impl Lang {
             Message::Copied => s.copied.to_string(),
             Message::CopyFailed => s.copy_failed.to_string(),
             Message::Downloaded => s.downloaded.to_string(),
+            Message::NotSaved => s.not_saved.to_string(),
+            Message::NotSavedLastTime => s.not_saved_last_time.to_string(),
+        }
+    }
+
+    /// "还有 1200 项未显示" / "1200 more rows not shown".
+    pub fn rows_hidden(self, n: usize) -> String {
+        match self {
+            Lang::Zh => format!("还有 {n} 项未显示"),
+            Lang::En => format!("{n} more rows not shown"),
         }
     }
 

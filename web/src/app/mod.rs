@@ -123,6 +123,9 @@ pub fn app(props: &AppProps) -> Html {
         use_reducer(move || {
             let mut state = State::new(options.lang, options.readonly, options.collapse_depth, &initial_text(&options));
             state.parse_text();
+            if options.text.is_none() && options.storage_key.as_deref().is_some_and(browser::was_unsaved) {
+                state.message = Some(state::Message::NotSavedLastTime);
+            }
             state
         })
     };
@@ -167,10 +170,13 @@ pub fn app(props: &AppProps) -> Html {
         let notice = state.notice.clone();
         let key = options.storage_key.clone();
         let on_change = options.on_change.clone();
+        let dispatch = dispatch.clone();
         use_effect_with(notice, move |notice| {
             browser::perf_mark("notice-outline:rendered");
             if let Some(key) = key {
-                browser::save_text(&key, &parsed.0);
+                if !browser::save_text(&key, &parsed.0) {
+                    dispatch.emit(Action::ShowMessage(state::Message::NotSaved));
+                }
             }
             if let Some(on_change) = on_change {
                 on_change.emit(notice.0.clone());
@@ -240,6 +246,7 @@ impl PartialEq for Snapshot {
             && Rc::ptr_eq(&a.outline, &b.outline)
             && Rc::ptr_eq(&a.expanded, &b.expanded)
             && a.expand_mode == b.expand_mode
+            && a.row_limit == b.row_limit
             && a.selected == b.selected
             && a.focus_seq == b.focus_seq
             && a.text.is_empty() == b.text.is_empty()

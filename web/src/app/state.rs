@@ -56,6 +56,10 @@ pub enum Message {
     Copied,
     CopyFailed,
     Downloaded,
+    /// localStorage refused the text (over quota): a reload will not bring it back.
+    NotSaved,
+    /// The text of the last visit could not be kept.
+    NotSavedLastTime,
 }
 
 /// A place in the parsed text to show; `seq` changes on every request so asking twice for the
@@ -128,6 +132,8 @@ pub enum Action {
     /// The caret in the text moved to this UTF-16 offset.
     CaretMoved(usize),
     Navigate(NavKey),
+    /// Renders [`ROW_BATCH`] more rows of a very long outline.
+    ShowMoreRows,
     SetLang(Lang),
     ShowMessage(Message),
 }
@@ -138,6 +144,10 @@ pub const SAMPLE_NOTICE: &str = include_str!("../../../www/sample-notice.txt");
 /// Outlines bigger than this open with only the top level expanded, so a huge paste renders a
 /// screenful instead of tens of thousands of rows.
 pub const LARGE_OUTLINE: usize = 400;
+
+/// Rows rendered at a time: a notice with 100 000 top-level items still renders in a blink, and
+/// the rest are a "show more" away.
+pub const ROW_BATCH: usize = 500;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -157,6 +167,8 @@ pub struct State {
     pub expand_mode: ExpandMode,
     /// The outline is too big to render whole (more than [`LARGE_OUTLINE`] nodes).
     pub large: bool,
+    /// At most this many rows are rendered; "show more" raises it by [`ROW_BATCH`].
+    pub row_limit: usize,
     /// The `collapse_depth` option; `None` lets the size of the outline decide.
     pub collapse_depth: Option<u32>,
     pub selected: Option<usize>,
@@ -184,6 +196,7 @@ impl State {
             expanded: Rc::new(HashMap::new()),
             expand_mode: ExpandMode::Auto,
             large: false,
+            row_limit: ROW_BATCH,
             collapse_depth,
             selected: None,
             focus_seq: 0,
@@ -236,15 +249,28 @@ impl State {
     }
 
     /// Indexes of the rows a user can see (every ancestor expanded), in document order.
+    /// Only the first [`State::row_limit`] of them are rendered (and reachable by keyboard).
     pub fn visible(&self) -> Vec<usize> {
+        let mut out = self.expanded_rows(self.row_limit);
+        out.truncate(self.row_limit);
+        out
+    }
+
+    /// Rows under expanded ancestors, up to `limit` of them.
+    fn expanded_rows(&self, limit: usize) -> Vec<usize> {
         let items = &self.outline.items;
         let mut out = Vec::new();
         let mut i = 0;
-        while i < items.len() {
+        while i < items.len() && out.len() < limit {
             out.push(i);
             i = if items[i].has_children && !self.is_expanded(i) { items[i].end } else { i + 1 };
         }
         out
+    }
+
+    /// How many expanded rows there are beyond the rendered ones.
+    pub fn hidden_rows(&self) -> usize {
+        self.expanded_rows(usize::MAX).len().saturating_sub(self.row_limit)
     }
 
     fn set_expanded(&mut self, index: usize, open: bool) {
@@ -267,6 +293,12 @@ impl State {
     fn select(&mut self, index: usize, focus: bool) {
         if index < self.outline.items.len() {
             self.reveal(index);
+            // Render enough rows to include it.
+            if let Some(pos) = self.expanded_rows(usize::MAX).iter().position(|&i| i == index) {
+                if pos >= self.row_limit {
+                    self.row_limit = (pos / ROW_BATCH + 1) * ROW_BATCH;
+                }
+            }
             self.selected = Some(index);
             if focus {
                 self.focus_seq = self.focus_seq.wrapping_add(1);
@@ -476,6 +508,7 @@ impl Reducible for State {
                 }
             }
             Action::Navigate(key) => s.navigate(key),
+            Action::ShowMoreRows => s.row_limit = s.row_limit.saturating_add(ROW_BATCH),
             Action::SetLang(lang) => s.lang = lang,
             Action::ShowMessage(message) => s.message = Some(message),
         }

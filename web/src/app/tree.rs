@@ -37,6 +37,7 @@ impl PartialEq for TreeView {
             && std::rc::Rc::ptr_eq(&a.outline, &b.outline)
             && std::rc::Rc::ptr_eq(&a.expanded, &b.expanded)
             && a.expand_mode == b.expand_mode
+            && a.row_limit == b.row_limit
             && a.selected == b.selected
             && a.focus_seq == b.focus_seq
     }
@@ -148,7 +149,9 @@ pub fn tree(props: &TreeProps) -> Html {
     // The one row reachable with Tab: the selection if it is visible, else the first row.
     let tab_stop = state.selected.filter(|&i| state.visible().contains(&i)).unwrap_or(0);
     let mut next = 0;
-    let rows = render_level(&state.notice.0.outline, state, lang, tab_stop, &mut next);
+    let mut budget = state.row_limit;
+    let rows = render_level(&state.notice.0.outline, state, lang, tab_stop, &mut next, &mut budget);
+    let hidden = state.hidden_rows();
 
     html! {
         <section class="no-card no-outline" aria-label={s.outline_region}>
@@ -164,28 +167,46 @@ pub fn tree(props: &TreeProps) -> Html {
                 aria-describedby={(*help_id).clone()} {onclick} {onkeydown} {onfocusin}>
                 { rows }
             </ul>
+            if hidden > 0 {
+                <p class="no-more">
+                    <span>{ lang.rows_hidden(hidden) }</span>
+                    <button type="button" class="no-button" onclick={emit(Action::ShowMoreRows)}>{ s.show_more }</button>
+                </p>
+            }
         </section>
     }
 }
 
 /// Renders `nodes` and their expanded descendants; `next` is the pre-order index of the first
 /// node, advanced past every node (rendered or not) so indexes match [`super::outline::Outline`].
-fn render_level(nodes: &[Node], state: &State, lang: Lang, tab_stop: usize, next: &mut usize) -> Html {
+/// At most `budget` rows are rendered (see [`State::row_limit`]).
+fn render_level(
+    nodes: &[Node],
+    state: &State,
+    lang: Lang,
+    tab_stop: usize,
+    next: &mut usize,
+    budget: &mut usize,
+) -> Html {
     nodes
         .iter()
-        .map(|node| {
+        .map_while(|node| {
+            if *budget == 0 {
+                return None;
+            }
+            *budget -= 1;
             let index = *next;
             *next += 1;
-            let Some(item) = state.outline.items.get(index) else { return Html::default() };
+            let item = state.outline.items.get(index)?;
             let expanded = state.is_expanded(index);
             let children = if item.has_children && expanded {
-                html! { <ul class="no-group" role="group">{ render_level(&node.children, state, lang, tab_stop, next) }</ul> }
+                html! { <ul class="no-group" role="group">{ render_level(&node.children, state, lang, tab_stop, next, budget) }</ul> }
             } else {
                 *next = item.end;
                 Html::default()
             };
             let selected = state.selected == Some(index);
-            html! {
+            Some(html! {
                 <li role="treeitem" class={classes!("no-node", kind_class(node.kind), selected.then_some("no-node--selected"))}
                     data-index={index.to_string()}
                     aria-level={item.level.to_string()}
@@ -216,7 +237,7 @@ fn render_level(nodes: &[Node], state: &State, lang: Lang, tab_stop: usize, next
                     </div>
                     { children }
                 </li>
-            }
+            })
         })
         .collect()
 }

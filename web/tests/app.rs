@@ -260,7 +260,9 @@ fn count_shown(nodes: &[Node]) -> usize {
     nodes
         .iter()
         .map(|n| {
-            let only_measures = !n.children.is_empty() && n.children.iter().all(|c| c.kind == NodeKind::Measure);
+            let only_measures = n.kind == NodeKind::Problem
+                && !n.children.is_empty()
+                && n.children.iter().all(|c| c.kind == NodeKind::Measure);
             1 + if only_measures { 0 } else { count_shown(&n.children) }
         })
         .sum()

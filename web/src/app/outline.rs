@@ -15,7 +15,7 @@ pub struct Item {
     pub posinset: u32,
     pub setsize: u32,
     pub has_children: bool,
-    /// Every child is a measure (一是/二是…): a problem's detail, collapsed by default.
+    /// A problem whose children are all measures (一是/二是…): detail, collapsed by default.
     pub only_measures: bool,
     /// Index just past the last descendant.
     pub end: usize,
@@ -82,7 +82,9 @@ fn push_level(items: &mut Vec<Item>, nodes: &[Node], parent: Option<usize>, leve
             posinset: n as u32 + 1,
             setsize,
             has_children: !node.children.is_empty(),
-            only_measures: !node.children.is_empty() && node.children.iter().all(|c| c.kind == NodeKind::Measure),
+            only_measures: node.kind == NodeKind::Problem
+                && !node.children.is_empty()
+                && node.children.iter().all(|c| c.kind == NodeKind::Measure),
             end: index + 1,
             key: key.clone(),
             span: node.span,

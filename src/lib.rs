@@ -7,7 +7,7 @@
 //! ```
 //! let notice = notice_outline::parse("一、整改情况\n（一）学习不深入。\n整改情况：已完成整改。\n");
 //! assert_eq!(notice.outline[0].label, "一、");
-//! assert_eq!(notice.outline[0].children[0].heading, "学习不深入。");
+//! assert_eq!(notice.outline[0].children[0].heading, "学习不深入");
 //! ```
 
 pub mod export;

@@ -312,7 +312,6 @@ fn labels_nested_as_deep_as_the_forms_allow() {
 /// A restart at `一、` after the document's last top-level part is a new run of parts (two
 /// notices pasted one after the other), not a child of the deepest open item.
 #[test]
-#[ignore = "parser: restarted numbering nests under the previous item (reported to the lead)"]
 fn numbering_that_restarts_does_not_nest_deeper() {
     let one = parse(DEEP_UNIT);
     let notice = parse(&DEEP_UNIT.repeat(3));

@@ -20,7 +20,7 @@ fn inputs_in(dir: &str) -> Vec<PathBuf> {
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.is_file() && p.file_name().is_some_and(|n| !n.to_string_lossy().starts_with('.')))
             // fixtures/ also holds the expected JSON of each notice: only the notices are input.
-            .filter(|p| !p.extension().is_some_and(|e| e == "json"))
+            .filter(|p| p.extension().is_none_or(|e| e != "json"))
             .collect(),
         Err(_) => Vec::new(),
     };

@@ -109,10 +109,15 @@ proptest! {
         invariants::check_bytes(&bytes);
     }
 
-    /// Ragged indentation, CRLF and blank lines do not change the outline.
+    /// Ragged indentation, CRLF and blank lines do not change the outline. (Blank lines among
+    /// the first lines may: they end a title, `关于…整改情况` + blank + `一、…`.)
     #[test]
     fn whitespace_does_not_change_the_outline(text in notice_like(), indent in prop::sample::select(vec!["", "  ", "\u{3000}\u{3000}", "\t"])) {
-        let messy: String = text.lines().map(|l| format!("{indent}{l}\r\n\r\n")).collect();
+        let messy: String = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| if i < 4 { format!("{indent}{l}\r\n") } else { format!("{indent}{l}\r\n\r\n") })
+            .collect();
         let clean: String = text.lines().map(|l| format!("{l}\n")).collect();
         let shape = |t: &str| {
             fn walk(nodes: &[notice_outline::model::Node], out: &mut Vec<(u32, String, String)>) {

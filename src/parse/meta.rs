@@ -400,23 +400,11 @@ fn starts_body(t: &str) -> bool {
     dates::parse_date_at(t).is_some() || starts_label(t)
 }
 
-/// `一、` `（一）` `1.` `1、` at the start of a line.
+/// A numbering label at the start of a line: `一、` `（一）` `1.` `1、` `（1）` `1）` `①` `第一，`.
+/// Not `一是`/`首先`: those words also open ordinary sentences.
 fn starts_label(t: &str) -> bool {
-    let rest = if let Some(r) = t.strip_prefix('（') { r } else { t };
-    let n = rest
-        .char_indices()
-        .take_while(|&(_, c)| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
-        .last()
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    if n == 0 {
-        return false;
-    }
-    let after = &rest[n..];
-    if t.starts_with('（') {
-        after.starts_with('）')
-    } else {
-        after.starts_with(['、', '.', '，']) && !after.starts_with(".0")
-    }
+    use crate::model::LabelForm::{Sequence, Shi};
+    super::labels::label_at(t).is_some_and(|l| !matches!(l.form, Shi | Sequence))
 }
 
 /// Web-page chrome around a pasted notice: breadcrumbs, "发布时间：… 来源：…", document numbers
@@ -461,7 +449,8 @@ fn is_title_line(t: &str) -> bool {
     !t.ends_with(['。', '；', '：', '，', '、', '！', '？'])
         && !t.starts_with(['（', '【', '['])
         && !t.contains('。')
-        && !starts_label(t)
+        // No title starts with a label, not even `一是`.
+        && super::labels::label_at(t).is_none()
         && (n <= 40 || (n <= 80 && has_title_word(t)))
 }
 
@@ -1079,6 +1068,8 @@ mod tests {
         assert!(starts_label("（一）关于"));
         assert!(starts_label("一、总体"));
         assert!(starts_label("1.学习"));
+        assert!(starts_label("3）反馈问题整改情况"));
+        assert!(starts_label("①第一点"));
         assert!(!starts_label("一是"));
         assert!(is_org("中共某某县交通运输局党组"));
         assert!(!is_org("联系电话"));

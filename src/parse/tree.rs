@@ -349,6 +349,13 @@ impl Builder<'_> {
                 }
                 if let Some(&d) = same.first() {
                     let top_has_form = self.nodes[*self.stack.last()?].form == form;
+                    // Numbering that starts again two or more levels below an open node of its
+                    // form is a restart (a second notice pasted after the first: `一、` under
+                    // `一是`), not a new series that deep: it becomes that node's sibling.
+                    let levels_below = self.stack.len() - 1 - d;
+                    if first_of_series && levels_below >= 2 {
+                        return Some(d);
+                    }
                     if first_of_series && !top_has_form {
                         // A new series under an item of the same form: `1.` … `整改情况：` `1.` `2.`
                         return Some(self.stack.len());

@@ -52,6 +52,7 @@ pub struct AppOptions {
 pub struct AppHandle {
     app: yew::AppHandle<App>,
     bridge: Rc<RefCell<Bridge>>,
+    root: web_sys::Element,
 }
 
 impl AppHandle {
@@ -61,16 +62,22 @@ impl AppHandle {
     }
 
     pub fn unmount(self) {
+        crate::panic::unwatch(&self.root);
         self.app.destroy();
     }
 }
 
 /// Mounts the app into `root` (which it owns from now on).
+///
+/// Should the app ever panic, the panic hook saves the text under `storage_key` and says so in
+/// `root` (see [`crate::panic`]).
 pub fn mount_app(root: web_sys::Element, options: AppOptions) -> AppHandle {
+    crate::panic::install();
+    crate::panic::watch(&root, options.storage_key.as_deref());
     let bridge = Rc::new(RefCell::new(Bridge::default()));
     let props = AppProps { options: Rc::new(options), bridge: bridge.clone() };
-    let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
-    AppHandle { app, bridge }
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    AppHandle { app, bridge, root }
 }
 
 /// Carries actions from outside yew (the JS API) into the app's reducer; actions sent before the

@@ -89,8 +89,6 @@ const CASES = [
     name: '100 000 labelled lines',
     text: '一、整改\n'.repeat(100_000),
     big: true,
-    // Known: 100 000 top-level rows are all rendered and block the page for over a minute.
-    todo: 'page: render a bounded number of rows (reported to the page engineer)',
   },
   { name: '100 000 labels in a row', text: '一、'.repeat(100_000) },
   { name: '5 MB line, no break', text: repeatTo('巡察反馈问题整改落实情况良好，', 5 * MB), nothing: 'nostructure', big: true },
@@ -106,7 +104,6 @@ const CASES = [
     text: repeatTo('巡察反馈问题整改落实情况良好，\n', 24 * MB),
     nothing: 'nostructure',
     big: true,
-    todo: 'page: says nothing when localStorage refuses the text, and a reload shows the older stored text (reported)',
   },
   {
     name: 'control, bidi, emoji',

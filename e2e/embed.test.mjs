@@ -478,7 +478,6 @@ test('a hostile host stylesheet cannot break the element', async () => {
 
 test(
   'a host page’s root font size does not rescale the element',
-  { todo: 'page: app.css sizes in rem, which follow the host’s <html> font size; needs sizes from --_size' },
   async () => {
     const plain = await measure('/test/plain.html');
     const scaled = await measure('/test/root-font.html');

@@ -721,11 +721,11 @@ fn inspected_unit(s: &str) -> Option<(usize, usize)> {
     if best.is_some() {
         return best;
     }
-    // 向<X>反馈了巡察意见 / 向<X>进行了集中反馈 (反饋: the folding table has no 饋 yet)
+    // 向<X>反馈了巡察意见 / 向<X>进行了集中反馈
     for p in find_all(s, "向") {
         let from = p + "向".len();
         let reach = ceil_boundary(s, from + 120);
-        let Some(fp) = s[from..reach].find("反馈").or_else(|| s[from..reach].find("反饋")) else { continue };
+        let Some(fp) = s[from..reach].find("反馈") else { continue };
         let mut unit = s[from..from + fp].trim_end();
         for suffix in ["进行了", "进行", "集中", "正式", "作了", "做了", "了"] {
             unit = unit.strip_suffix(suffix).unwrap_or(unit).trim_end();
@@ -762,8 +762,7 @@ fn entry_date(s: &str, ds: &[DateHit]) -> Option<DateHit> {
 fn feedback_date(s: &str, ds: &[DateHit], ranges: &[RangeHit]) -> Option<DateHit> {
     let in_range = |d: &DateHit| ranges.iter().any(|r| r.start.start == d.start || r.end.start == d.start);
     let mut checked_to = 0;
-    // 反饋 too: the folding table has no 饋 yet.
-    let mut anchors: Vec<usize> = find_all(s, "反馈").chain(find_all(s, "反饋")).collect();
+    let mut anchors: Vec<usize> = find_all(s, "反馈").collect();
     anchors.sort_unstable();
     for p in anchors {
         if p < checked_to {

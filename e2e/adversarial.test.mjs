@@ -274,7 +274,9 @@ for (const c of CASES) {
     assert.deepEqual(afterPaste.handlers, [], 'no inline event handler in the DOM');
     assert.deepEqual(afterPaste.jsLinks, [], 'no javascript: link in the DOM');
     if (c.payloads) {
-      // The markup is shown as text, in the outline.
+      // The markup is shown as text, in the outline (expanded: the items may start collapsed).
+      await page.getByRole('button', { name: '全部展开' }).click();
+      await page.locator('[role="tree"]').getByText('<img src=x onerror=', { exact: false }).first().waitFor();
       const shown = (await page.locator('[role="tree"]').textContent()) ?? '';
       assert.ok(shown.includes('<img src=x onerror='), `payload shown as text: ${shown.slice(0, 200)}`);
     }

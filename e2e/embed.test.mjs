@@ -210,6 +210,44 @@ function countNodes(nodes) {
   return nodes.reduce((sum, node) => sum + 1 + countNodes(node.children), 0);
 }
 
+/**
+ * The rows the app shows before anyone expands or collapses anything (no collapse-depth, a
+ * small outline): every node, except that a problem whose children are all measures (一是/二是)
+ * starts collapsed, its row saying how many measures it has.
+ */
+function shownByDefault(nodes) {
+  const onlyMeasures = (node) =>
+    node.kind === 'problem' && node.children.length > 0 && node.children.every((child) => child.kind === 'measure');
+  return nodes.reduce((sum, node) => sum + 1 + (onlyMeasures(node) ? 0 : shownByDefault(node.children)), 0);
+}
+
+/** Clicks the outline's "expand all" button in the app inside `selector`; returns the row count. */
+async function expandAll(page, selector) {
+  await page.evaluate(
+    ({ selector }) => {
+      const element = document.querySelector(selector);
+      (element.shadowRoot ?? element).querySelector('.no-outline .no-card__actions button').click();
+    },
+    { selector },
+  );
+  // yew re-renders on its scheduler: wait until the count stops changing.
+  let last = -1;
+  let same = 0;
+  while (same < 3) {
+    const rows = await page.evaluate(
+      ({ selector, row }) => {
+        const element = document.querySelector(selector);
+        return (element.shadowRoot ?? element).querySelectorAll(row).length;
+      },
+      { selector, row: TREE_ITEM },
+    );
+    same = rows === last ? same + 1 : 0;
+    last = rows;
+    await page.waitForTimeout(100);
+  }
+  return last;
+}
+
 async function assertClean(page, seen) {
   const violations = await page.evaluate(() => window.__cspViolations);
   assert.deepEqual(violations, [], 'no CSP violation');
@@ -231,7 +269,9 @@ test('demo page: the element outlines the notice beside it, under the strict CSP
   assert.equal(expected.elementText, expected.text, 'the element read the article it points at (for="notice-body")');
   const nodes = countNodes(expected.model.outline);
   assert.ok(nodes >= 5, `the demo notice has an outline (got ${nodes} nodes)`);
-  assert.equal(rows, nodes, 'one tree row per node of parse(text)');
+  assert.equal(rows, shownByDefault(expected.model.outline), 'one row per node shown by default');
+  assert.ok(rows < nodes, 'the demo has measures that start collapsed');
+  assert.equal(await expandAll(page, '#outline'), nodes, 'expanded, one tree row per node of parse(text)');
   assert.equal(expected.model.counts.nodes, nodes, 'counts.nodes agrees with the outline');
 
   // The change event bubbled out of the shadow root to the document with the model.
@@ -312,8 +352,10 @@ test('parse() returns the documented model, with UTF-8 and UTF-16 spans that fin
 
 test('mount()/unmount() from the JS API render into an isolated shadow root and clean up', async () => {
   const { page, seen } = await openPage('/test/api.html');
+  const outline = await page.evaluate(async (text) => (await import('/notice-outline.js')).parse(text).outline, NOTICE);
+  const shown = shownByDefault(outline);
   const result = await page.evaluate(
-    async ({ text, row }) => {
+    async ({ text, row, shown }) => {
       const api = await import('/notice-outline.js');
       const host = document.getElementById('host');
       const models = [];
@@ -324,12 +366,13 @@ test('mount()/unmount() from the JS API render into an isolated shadow root and 
       };
       const expected = api.parse(text).counts.nodes;
       const handle = api.mount(host, { text, readonly: true, lang: 'en', onChange: (model) => models.push(model) });
-      await until(() => rowsNow() === expected);
+      await until(() => rowsNow() === shown);
       const rowsWhileMounted = rowsNow();
       const lang = host.shadowRoot.querySelector('[lang]')?.getAttribute('lang');
+      // A problem with no measures: one row and one node fewer.
       handle.setText(text.replace('2.干部教育培训不系统。\n整改情况：正在推进整改。\n', ''));
       // onChange runs in an effect after the render: wait for both.
-      await until(() => rowsNow() === expected - 1 && models.at(-1)?.counts.nodes === expected - 1);
+      await until(() => rowsNow() === shown - 1 && models.at(-1)?.counts.nodes === expected - 1);
       const rowsAfterSetText = rowsNow();
       api.unmount(handle);
       return {
@@ -343,12 +386,12 @@ test('mount()/unmount() from the JS API render into an isolated shadow root and 
         lightDom: host.childNodes.length,
       };
     },
-    { text: NOTICE, row: TREE_ITEM },
+    { text: NOTICE, row: TREE_ITEM, shown },
   );
   assert.ok(result.expected >= 6);
-  assert.equal(result.rowsWhileMounted, result.expected, 'mount renders one row per node');
+  assert.equal(result.rowsWhileMounted, shown, 'mount renders one row per node shown by default');
   assert.equal(result.lang, 'en', 'options.lang reaches the app');
-  assert.equal(result.rowsAfterSetText, result.expected - 1, 'setText re-parses');
+  assert.equal(result.rowsAfterSetText, shown - 1, 'setText re-parses');
   assert.equal(result.rowsAfterUnmount, 0, 'unmount removes the app');
   assert.equal(result.mounted, false);
   assert.equal(result.lightDom, 0, 'nothing is added to the host page’s own DOM');
@@ -377,7 +420,7 @@ test('setting element.text re-parses and fires notice-outline-change', async () 
     };
   }, { text: shorter, row: TREE_ITEM });
   assert.deepEqual(detail, expected);
-  assert.equal(rows, countNodes(expected.outline));
+  assert.equal(rows, shownByDefault(expected.outline));
   await assertClean(page, seen);
   await page.close();
 });
@@ -432,13 +475,14 @@ test('attributes reach the app, and changing them re-renders: text content, lang
     const { parse } = await import('/notice-outline.js');
     const count = (nodes, depth) => nodes.reduce((n, node) => n + 1 + (depth > 1 ? count(node.children, depth - 1) : 0), 0);
     const outline = parse(text).outline;
-    return { upToTwo: count(outline, 2), all: count(outline, 99) };
+    return { upToTwo: count(outline, 2), all: count(outline, 99), outline };
   }, NOTICE);
   assert.ok(levels.all > levels.upToTwo, 'the test notice is deeper than two levels');
+  const shown = shownByDefault(levels.outline);
 
   // The element's own text content is the text when nothing else is given.
   const inlineRows = await waitForRows(page, '#inline');
-  assert.equal(inlineRows, levels.all);
+  assert.equal(inlineRows, shown);
   assert.equal(await page.evaluate(() => document.getElementById('inline').text), NOTICE);
 
   await waitForRows(page, '#el');
@@ -453,11 +497,12 @@ test('attributes reach the app, and changing them re-renders: text content, lang
   });
   await page.waitForFunction(() => document.getElementById('el').shadowRoot.querySelector('textarea'));
   await page.waitForFunction(
-    ({ row, all }) => document.getElementById('el').shadowRoot.querySelectorAll(row).length === all,
-    { row: TREE_ITEM, all: levels.all },
+    ({ row, shown }) => document.getElementById('el').shadowRoot.querySelectorAll(row).length === shown,
+    { row: TREE_ITEM, shown },
   );
   const after = await state();
-  assert.equal(after.rows, levels.all, 'everything expanded without collapse-depth');
+  assert.equal(after.rows, shown, 'without collapse-depth: everything but the measures under each problem');
+  assert.equal(await expandAll(page, '#el'), levels.all, 'expand all shows every node');
   assert.match(after.lang, /^zh/);
   assert.equal(after.editors, 1, 'full mode has the text box');
   await assertClean(page, seen);
@@ -489,8 +534,8 @@ test('src: same-origin text is fetched; another origin is refused before any req
   {
     const { page, seen } = await openPage('/test/same-origin-src.html');
     const rows = await waitForRows(page, '#local');
-    const expected = await page.evaluate(async (text) => (await import('/notice-outline.js')).parse(text).counts.nodes, NOTICE);
-    assert.equal(rows, expected);
+    const outline = await page.evaluate(async (text) => (await import('/notice-outline.js')).parse(text).outline, NOTICE);
+    assert.equal(rows, shownByDefault(outline));
     await assertClean(page, seen);
     await page.close();
   }
@@ -512,12 +557,13 @@ test('src: same-origin text is fetched; another origin is refused before any req
 test('the snippet in docs/embed.md works as written', async () => {
   const { page, seen } = await openPage('/site/notice.html');
   const rows = await waitForRows(page, 'notice-outline');
-  const expected = await page.evaluate(async () => {
+  const outline = await page.evaluate(async () => {
     const { parse } = await import('/notice-outline/notice-outline.js');
-    return parse(document.getElementById('notice-body').innerText).counts.nodes;
+    return parse(document.getElementById('notice-body').innerText).outline;
   });
-  assert.ok(expected > 0);
-  assert.equal(rows, expected);
+  assert.ok(outline.length > 0);
+  assert.equal(rows, shownByDefault(outline));
+  assert.equal(await expandAll(page, 'notice-outline'), countNodes(outline));
   await assertClean(page, seen);
   await page.close();
 });

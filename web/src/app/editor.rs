@@ -34,8 +34,8 @@ struct Debounce {
 
 /// After the highlighted span the mirror needs only enough text to fill the visible box.
 const MIRROR_TAIL_BYTES: usize = 16 * 1024;
-/// Files bigger than this are not notices.
-const MAX_FILE_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
+/// Files bigger than this are not notices (and would not fit in localStorage anyway).
+const MAX_FILE_BYTES: f64 = super::i18n::MAX_FILE_MB as f64 * 1024.0 * 1024.0;
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
@@ -295,8 +295,13 @@ fn is_text_file(file: &web_sys::File) -> bool {
 
 /// Reads a dropped or chosen file as UTF-8 and loads it (or says why it cannot).
 fn read_file(file: web_sys::File, dispatch: Callback<Action>) {
-    if !is_text_file(&file) || file.size() > MAX_FILE_BYTES {
+    if !is_text_file(&file) {
         dispatch.emit(Action::ShowMessage(Message::NotTextFile));
+        return;
+    }
+    if file.size() > MAX_FILE_BYTES {
+        let mb = (file.size() / (1024.0 * 1024.0)).ceil() as u32;
+        dispatch.emit(Action::ShowMessage(Message::FileTooLarge(mb)));
         return;
     }
     let name = file.name();

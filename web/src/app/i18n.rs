@@ -7,6 +7,9 @@ use notice_outline::model::{NodeKind, Status};
 
 use super::state::Message;
 
+/// The largest file (in MB) the page reads when dropped or chosen.
+pub const MAX_FILE_MB: u32 = 32;
+
 /// The UI language. Chinese is the default: the notices and most readers are Chinese.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -349,6 +352,16 @@ impl Lang {
         }
     }
 
+    pub fn file_too_large(self, mb: u32) -> String {
+        let max = MAX_FILE_MB;
+        match self {
+            Lang::Zh => format!("文件有 {mb} MB，超过了可载入的 {max} MB；请复制其中的通报正文粘贴进来。"),
+            Lang::En => {
+                format!("The file is {mb} MB, over the {max} MB that can be loaded: paste the notice's text instead.")
+            }
+        }
+    }
+
     pub fn message(self, message: &Message) -> String {
         let s = self.s();
         match message {
@@ -356,6 +369,7 @@ impl Lang {
             Message::FileLoaded(name) => self.file_loaded(name),
             Message::NotUtf8 => s.not_utf8.to_string(),
             Message::NotTextFile => s.not_text_file.to_string(),
+            Message::FileTooLarge(mb) => self.file_too_large(*mb),
             Message::FileReadFailed => s.file_read_failed.to_string(),
             Message::Copied => s.copied.to_string(),
             Message::CopyFailed => s.copy_failed.to_string(),

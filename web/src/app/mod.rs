@@ -34,7 +34,8 @@ pub struct AppOptions {
     pub readonly: bool,
     pub lang: Lang,
     /// Outline levels shown expanded after each parse (0: only top-level rows); `None` expands
-    /// everything, except that huge outlines open with only their top-level rows.
+    /// every section and problem but leaves each problem's measures collapsed, and opens huge
+    /// outlines with only their top-level rows.
     pub collapse_depth: Option<u32>,
     /// Initial text; wins over the stored text.
     pub text: Option<String>,

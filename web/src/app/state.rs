@@ -52,6 +52,8 @@ pub enum Message {
     FileLoaded(String),
     NotUtf8,
     NotTextFile,
+    /// A dropped or chosen file over the size the page reads (its size in MB).
+    FileTooLarge(u32),
     FileReadFailed,
     Copied,
     CopyFailed,

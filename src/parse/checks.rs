@@ -1,6 +1,7 @@
 //! Counts derived from the outline, and the places where the notice's own statements disagree
 //! with them ("通报称18个问题，大纲列出16个").
 
+use crate::export::decimal;
 use crate::model::{Check, Counts, Node, NodeKind, Progress, Severity, Span, Stated, Status};
 
 /// Fills `progress` on every node that contains problems and returns the totals.
@@ -154,9 +155,15 @@ pub fn checks(stated: &Stated, counts: &Counts, outline: &[Node], conflicts: &[(
                     severity: Severity::Notice,
                     stated: Some(rate),
                     derived: Some(implied),
-                    message_zh: format!("通报称整改完成率{rate}%，按所称数字计算应为{implied}%"),
+                    message_zh: format!(
+                        "通报称整改完成率{}%，按所称数字计算应为{}%",
+                        decimal(rate, 4),
+                        decimal(implied, 4)
+                    ),
                     message_en: format!(
-                        "The notice states a completion rate of {rate}%; its own figures give {implied}%"
+                        "The notice states a completion rate of {}%; its own figures give {}%",
+                        decimal(rate, 4),
+                        decimal(implied, 4)
                     ),
                     spans: ["completion_rate", "problems", "problems_done"]
                         .iter()

@@ -192,7 +192,7 @@ impl Iterator for Tokens<'_> {
                 self.at = j;
                 self.prev = Some(b[j - 1] as char);
                 let value = if int_end - i <= 9 { s[i..int_end].parse().unwrap_or(u32::MAX) } else { u32::MAX };
-                let exact = if j > int_end { s[i..j].parse().unwrap_or(f64::NAN) } else { value as f64 };
+                let exact = if j > int_end { decimal_value(&s[i..j]) } else { value as f64 };
                 let cl = classifier(&s[j..]);
                 let after = j + cl.map_or(0, str::len);
                 return Some(Token { value, exact, start: i, end: j, after, classifier: cl });
@@ -599,6 +599,22 @@ fn all_done_after(r: &str, at: usize) -> Option<usize> {
     }
 }
 
+/// `94.4` → 94.4: the ASCII decimal `digits.digits` as an f64, without `str::parse::<f64>` (whose
+/// tables would add about 10 KB to the wasm). An integer divided by a power of ten is correctly
+/// rounded while both fit in 2^53, so the result equals `parse`'s; longer numbers are NaN.
+fn decimal_value(s: &str) -> f64 {
+    let (whole, frac) = s.split_once('.').unwrap_or((s, ""));
+    let digits = whole.len() + frac.len();
+    if digits == 0 || digits > 15 || !whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        return f64::NAN;
+    }
+    let mut n: u64 = 0;
+    for b in whole.bytes().chain(frac.bytes()) {
+        n = n * 10 + u64::from(b - b'0');
+    }
+    n as f64 / 10u64.pow(frac.len() as u32) as f64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -625,5 +641,19 @@ mod tests {
     fn tokens_skip_plain_chinese_one() {
         let toks: Vec<u32> = Tokens::new("统一部署一是十八个两项2023年").map(|t| t.value).collect();
         assert_eq!(toks, vec![18, 2, 2023]);
+    }
+}
+
+#[cfg(test)]
+mod decimal_value_tests {
+    use super::decimal_value;
+
+    #[test]
+    fn equals_str_parse() {
+        for s in ["94.4", "0.5", "100", "66.67", "12.345678", "0.1", "99.95", "1.0", "007.50"] {
+            assert_eq!(decimal_value(s), s.parse::<f64>().unwrap(), "{s}");
+        }
+        assert!(decimal_value("1234567890123456.7").is_nan());
+        assert!(decimal_value(".").is_nan());
     }
 }

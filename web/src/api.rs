@@ -11,7 +11,6 @@ use std::rc::Rc;
 
 use js_sys::{Function, Reflect};
 use notice_outline::model::Notice;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -37,11 +36,13 @@ pub fn schema_version() -> String {
     notice_outline::SCHEMA_VERSION.to_string()
 }
 
-/// The model as JS sees it everywhere: `null` for absent values, objects for maps.
+/// The model as JS sees it everywhere: exactly the CLI's JSON (`null` for absent values), handed
+/// over as one string and read by `JSON.parse`. One crossing of the wasm boundary instead of one
+/// per field, and no second serializer in the wasm (the core's serde_json is already there).
 pub fn notice_to_js(notice: &Notice) -> Result<JsValue, JsError> {
-    notice
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("notice-outline: could not convert the model: {e}")))
+    let json = serde_json::to_string(notice)
+        .map_err(|e| JsError::new(&format!("notice-outline: could not convert the model: {e}")))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("notice-outline: could not read the model's JSON"))
 }
 
 /// A mounted outline. Dropping the JS object (`handle.free()`) without `unmount()` leaves the
@@ -193,6 +194,7 @@ fn is_english(tag: &str) -> bool {
 
 /// A non-negative whole number (given as a number or a numeric string, as attributes are).
 fn depth_from(value: &JsValue) -> Option<u32> {
-    let depth = value.as_f64().or_else(|| value.as_string()?.trim().parse::<f64>().ok())?;
+    // (Strings are read as integers: `str::parse::<f64>` would add its tables to the wasm.)
+    let depth = value.as_f64().or_else(|| value.as_string()?.trim().parse::<u32>().ok().map(f64::from))?;
     (depth.is_finite() && depth >= 0.0).then(|| depth.min(u32::MAX as f64) as u32)
 }

@@ -3,6 +3,7 @@
 //! A struct (not a key → string map) so a missing translation is a compile error.
 //! Strings that carry numbers are small functions on [`Lang`] below the tables.
 
+use notice_outline::export::fixed;
 use notice_outline::model::{NodeKind, Status};
 
 use super::state::Message;
@@ -392,7 +393,7 @@ impl Lang {
         if (rate - rate.round()).abs() < 0.05 {
             format!("{}%", rate.round() as i64)
         } else {
-            format!("{rate:.1}%")
+            format!("{}%", fixed(rate, 1))
         }
     }
 }

@@ -1,6 +1,7 @@
 //! A stacked bar of problems by status, with the numbers written out beside it.
 //! Widths are SVG attributes (not inline styles), which the strict CSP allows.
 
+use notice_outline::export::fixed;
 use notice_outline::model::{Progress, Status};
 use yew::prelude::*;
 
@@ -21,7 +22,7 @@ pub fn progress_bar(p: Progress, lang: Lang) -> Html {
         let width = n as f64 * 100.0 / total as f64;
         let rect = html! {
             <rect class={format!("no-bar-seg no-bar-seg--{}", status_class(status))}
-                x={format!("{x:.3}")} y="0" width={format!("{width:.3}")} height="6" />
+                x={fixed(x, 3)} y="0" width={fixed(width, 3)} height="6" />
         };
         x += width;
         rect

@@ -1,6 +1,7 @@
 //! Overall progress: a ring of the problems by status, the notice's stated figures beside the
 //! figures derived from the outline, and every check where they disagree.
 
+use notice_outline::export::fixed;
 use std::f64::consts::PI;
 
 use notice_outline::model::{Check, Notice, Severity, Span, Status};
@@ -93,6 +94,7 @@ fn ring(props: &RingProps) -> Html {
     let d = props.data;
     let lang = props.lang;
     let s = lang.s();
+    // The circles are drawn with r="40".
     const R: f64 = 40.0;
     let circumference = 2.0 * PI * R;
     let mut offset = 0.0;
@@ -105,10 +107,10 @@ fn ring(props: &RingProps) -> Html {
     let arcs = segments.iter().filter(|(_, n)| *n > 0 && d.total > 0).map(|&(status, n)| {
         let len = n as f64 * circumference / d.total as f64;
         let arc = html! {
-            <circle class={format!("no-ring__seg no-bar-seg--{}", status_class(status))} cx="50" cy="50" r={R.to_string()}
+            <circle class={format!("no-ring__seg no-bar-seg--{}", status_class(status))} cx="50" cy="50" r="40"
                 fill="none" stroke-width="12"
-                stroke-dasharray={format!("{len:.3} {:.3}", circumference - len)}
-                stroke-dashoffset={format!("{:.3}", -offset)}
+                stroke-dasharray={format!("{} {}", fixed(len, 3), fixed(circumference - len, 3))}
+                stroke-dashoffset={fixed(-offset, 3)}
                 transform="rotate(-90 50 50)" />
         };
         offset += len;
@@ -125,7 +127,7 @@ fn ring(props: &RingProps) -> Html {
     html! {
         <figure class="no-ring" data-source={if d.stated { "stated" } else { "derived" }}>
             <svg class="no-ring__svg" viewBox="0 0 100 100" role="img" aria-label={description}>
-                <circle class="no-ring__track" cx="50" cy="50" r={R.to_string()} fill="none" stroke-width="12" />
+                <circle class="no-ring__track" cx="50" cy="50" r="40" fill="none" stroke-width="12" />
                 { for arcs }
                 <text class="no-ring__rate" x="50" y="50" text-anchor="middle" dominant-baseline="central">{ centre }</text>
             </svg>

@@ -1,6 +1,7 @@
 //! A small SVG timeline of the notice's dates (inspection → feedback → signature → publicity),
 //! with the same dates as a list for screen readers, print and narrow screens.
 
+use notice_outline::export::fixed;
 use notice_outline::model::Meta;
 use yew::prelude::*;
 
@@ -129,12 +130,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
         html! {
             <g class={format!("no-tl__event no-tl__event--{}", e.class)}>
                 if end > x {
-                    <rect class="no-tl__period" x={format!("{x:.1}")} y="40" width={format!("{:.1}", end - x)} height="8" rx="4" />
+                    <rect class="no-tl__period" x={fixed(x, 1)} y="40" width={fixed(end - x, 1)} height="8" rx="4" />
                 }
-                <circle class="no-tl__dot" cx={format!("{x:.1}")} cy="44" r="6" />
-                <text class="no-tl__name" x={format!("{x:.1}")} y="26" text-anchor="middle">{ e.name }</text>
-                <text class="no-tl__date" x={format!("{x:.1}")} y="70" text-anchor="middle">{ date }</text>
-                <text class="no-tl__year" x={format!("{x:.1}")} y="86" text-anchor="middle">{ year }</text>
+                <circle class="no-tl__dot" cx={fixed(x, 1)} cy="44" r="6" />
+                <text class="no-tl__name" x={fixed(x, 1)} y="26" text-anchor="middle">{ e.name }</text>
+                <text class="no-tl__date" x={fixed(x, 1)} y="70" text-anchor="middle">{ date }</text>
+                <text class="no-tl__year" x={fixed(x, 1)} y="86" text-anchor="middle">{ year }</text>
             </g>
         }
     });

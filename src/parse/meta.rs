@@ -333,7 +333,7 @@ fn lines(s: &str, lo: usize, hi: usize) -> impl Iterator<Item = (usize, usize)> 
         if at >= hi {
             return None;
         }
-        let end = s[at..hi].find('\n').map_or(hi, |i| at + i);
+        let end = memchr::memchr(b'\n', &s.as_bytes()[at..hi]).map_or(hi, |i| at + i);
         let line = (at, end);
         at = end + 1;
         Some(line)

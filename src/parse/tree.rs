@@ -84,7 +84,7 @@ pub fn build(text: &str, start: usize, end: usize) -> Vec<FlatNode> {
     };
     let mut line_start = start;
     while line_start < end {
-        let line_end = text[line_start..end].find('\n').map_or(end, |i| line_start + i);
+        let line_end = memchr::memchr(b'\n', &text.as_bytes()[line_start..end]).map_or(end, |i| line_start + i);
         b.line(line_start, line_end);
         line_start = line_end + 1;
     }

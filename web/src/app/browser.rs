@@ -17,27 +17,62 @@ pub fn load_text(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
-/// Keeps the text under `key`; `false` if the browser refused it (over quota). Then the key is
-/// emptied, so a reload does not bring back an older text, and a marker says why.
-pub fn save_text(key: &str, text: &str) -> bool {
-    let Some(storage) = storage() else { return true };
-    let marker = unsaved_marker(key);
+/// Keeps the text under `key` so a reload brings it back.
+///
+/// localStorage first. A text over its quota goes to IndexedDB ([`super::big_text`]): the key
+/// then holds an empty text (so a reload never brings back an older one) and a marker says where
+/// the text is. `on_failed` is called if IndexedDB refuses it too (the marker then says so).
+pub fn save_text(key: &str, text: &str, on_failed: impl FnOnce() + 'static) {
+    let Some(storage) = storage() else { return };
+    let marker = marker_key(key);
+    let was_elsewhere = storage.get_item(&marker).ok().flatten().is_some_and(|m| m == IN_INDEXED_DB);
     if storage.set_item(key, text).is_ok() {
         let _ = storage.remove_item(&marker);
-        return true;
+        if was_elsewhere {
+            let key = key.to_string();
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = super::big_text::delete(&key).await;
+            });
+        }
+        return;
     }
-    web_sys::console::warn_1(&"notice-outline: the text is too large to keep in localStorage".into());
     let _ = storage.set_item(key, "");
-    let _ = storage.set_item(&marker, "1");
-    false
+    let _ = storage.set_item(&marker, IN_INDEXED_DB);
+    let (key, text) = (key.to_string(), text.to_string());
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(error) = super::big_text::put(&key, &text).await {
+            web_sys::console::warn_2(&"notice-outline: the text is too large to keep in this browser".into(), &error);
+            mark_unsaved(&key);
+            on_failed();
+        }
+    });
 }
 
-/// Whether the last text stored under `key` could not be kept.
+/// Whether the text stored under `key` is in IndexedDB (it was over localStorage's quota).
+pub fn is_in_indexed_db(key: &str) -> bool {
+    marker(key).is_some_and(|m| m == IN_INDEXED_DB)
+}
+
+/// Whether the last text stored under `key` could not be kept anywhere.
 pub fn was_unsaved(key: &str) -> bool {
-    storage().and_then(|s| s.get_item(&unsaved_marker(key)).ok().flatten()).is_some()
+    marker(key).is_some_and(|m| m == NOT_KEPT)
 }
 
-fn unsaved_marker(key: &str) -> String {
+/// Records that the text under `key` is lost (IndexedDB no longer has it).
+pub fn mark_unsaved(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(&marker_key(key), NOT_KEPT);
+    }
+}
+
+const IN_INDEXED_DB: &str = "indexeddb";
+const NOT_KEPT: &str = "1";
+
+fn marker(key: &str) -> Option<String> {
+    storage()?.get_item(&marker_key(key)).ok().flatten()
+}
+
+fn marker_key(key: &str) -> String {
     format!("{key}:unsaved")
 }
 

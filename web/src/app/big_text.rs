@@ -1,0 +1,119 @@
+//! Keeping a text that localStorage refuses: IndexedDB, whose quota is a share of the disk
+//! rather than about 5 million characters.
+//!
+//! localStorage is synchronous, so the app reads it while it mounts and a reload shows the text
+//! at once; it is tried first. A text over its quota (more than about 15 MB of Chinese) goes to
+//! IndexedDB (database `notice-outline`, store `texts`, under the same key), and localStorage
+//! keeps an empty text plus a marker saying where the real one is (see `browser::save_text`).
+//! After a reload the app opens empty and brings the text back from here a moment later.
+
+use js_sys::Promise;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
+
+const DATABASE: &str = "notice-outline";
+const STORE: &str = "texts";
+
+/// Writes `text` under `key`; resolves once the transaction is committed.
+pub async fn put(key: &str, text: &str) -> Result<(), JsValue> {
+    let db = open().await?;
+    let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
+    tx.object_store(STORE)?.put_with_key(&JsValue::from_str(text), &JsValue::from_str(key))?;
+    let done = committed(&tx).await;
+    db.close();
+    done
+}
+
+/// The text stored under `key`, if any.
+pub async fn get(key: &str) -> Result<Option<String>, JsValue> {
+    let db = open().await?;
+    let tx = db.transaction_with_str(STORE)?;
+    let request = tx.object_store(STORE)?.get(&JsValue::from_str(key))?;
+    let value = succeeded(&request).await;
+    db.close();
+    Ok(value?.as_string())
+}
+
+/// Forgets the text under `key` (it fits in localStorage again).
+pub async fn delete(key: &str) -> Result<(), JsValue> {
+    let db = open().await?;
+    let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
+    tx.object_store(STORE)?.delete(&JsValue::from_str(key))?;
+    let done = committed(&tx).await;
+    db.close();
+    done
+}
+
+/// Opens the database, creating its one store the first time.
+async fn open() -> Result<IdbDatabase, JsValue> {
+    let factory = web_sys::window()
+        .ok_or_else(|| JsValue::from_str("no window"))?
+        .indexed_db()?
+        .ok_or_else(|| JsValue::from_str("IndexedDB is not available"))?;
+    let request = factory.open_with_u32(DATABASE, 1)?;
+    let on_upgrade = Closure::<dyn FnMut(web_sys::Event)>::new({
+        let request = request.clone();
+        move |_| {
+            if let Ok(db) = request.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
+                if !db.object_store_names().contains(STORE) {
+                    let _ = db.create_object_store(STORE);
+                }
+            }
+        }
+    });
+    request.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
+    let result = succeeded(&request).await;
+    request.set_onupgradeneeded(None);
+    drop(on_upgrade);
+    result?.dyn_into::<IdbDatabase>()
+}
+
+/// The request's result once it succeeds; its error if it fails.
+async fn succeeded(request: &IdbRequest) -> Result<JsValue, JsValue> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let on_success = Closure::<dyn FnMut(web_sys::Event)>::new({
+            let request = request.clone();
+            move |_| {
+                let _ = resolve.call1(&JsValue::NULL, &request.result().unwrap_or(JsValue::UNDEFINED));
+            }
+        });
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new({
+            let request = request.clone();
+            move |_| {
+                let error =
+                    request.error().ok().flatten().map_or(JsValue::from_str("IndexedDB request failed"), JsValue::from);
+                let _ = reject.call1(&JsValue::NULL, &error);
+            }
+        });
+        request.set_onsuccess(Some(on_success.as_ref().unchecked_ref()));
+        request.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        // The request holds the handlers until it settles; `forget` lets JS own them (a request
+        // settles once, so each pair is two small allocations per request).
+        on_success.forget();
+        on_error.forget();
+    });
+    let result = JsFuture::from(promise).await;
+    request.set_onsuccess(None);
+    request.set_onerror(None);
+    result
+}
+
+/// Resolves when `tx` commits; fails if it errors or aborts (quota exceeded, private mode).
+async fn committed(tx: &IdbTransaction) -> Result<(), JsValue> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let on_complete = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let on_fail = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("IndexedDB transaction failed"));
+        });
+        tx.set_oncomplete(Some(on_complete.as_ref().unchecked_ref()));
+        tx.set_onerror(Some(on_fail.as_ref().unchecked_ref()));
+        tx.set_onabort(Some(on_fail.as_ref().unchecked_ref()));
+        on_complete.forget();
+        on_fail.forget();
+    });
+    JsFuture::from(promise).await.map(drop)
+}

@@ -289,6 +289,19 @@ test('a dropped non-UTF-8 file is refused with a clear message', async (t) => {
   assert.equal(await page.locator('textarea').inputValue(), SAMPLE, 'the text is left alone');
 });
 
+test('a dropped file over 32 MB is refused with its size, and the text box is left alone', async (t) => {
+  const { page } = await openPage(t);
+  await page.locator('.no-textbox').evaluate((box) => {
+    const data = new DataTransfer();
+    // 33 MB of zero bytes: only its size is looked at, before any of it is read.
+    data.items.add(new File([new Uint8Array(33 * 1024 * 1024)], 'huge.txt', { type: 'text/plain' }));
+    box.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+  });
+  await page.locator('.no-status', { hasText: '33 MB' }).waitFor();
+  assert.match(await page.locator('.no-status').textContent(), /超过了可载入的 32 MB/);
+  assert.equal(await page.locator('textarea').inputValue(), SAMPLE, 'the text is left alone');
+});
+
 test('English switch translates the interface', async (t) => {
   const { page } = await openPage(t);
   await page.getByRole('button', { name: 'Switch to English' }).click();

@@ -117,3 +117,24 @@ async fn committed(tx: &IdbTransaction) -> Result<(), JsValue> {
     });
     JsFuture::from(promise).await.map(drop)
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    async fn keeps_returns_and_forgets_a_text() {
+        let key = "notice-outline:test:big-text";
+        // 1.8 MB: bigger than a test wants in localStorage, small for IndexedDB.
+        let text = "一、整改落实情况\n".repeat(70_000);
+        put(key, &text).await.expect("put");
+        assert_eq!(get(key).await.expect("get").as_deref(), Some(text.as_str()));
+        put(key, "第二次").await.expect("put again");
+        assert_eq!(get(key).await.expect("get again").as_deref(), Some("第二次"));
+        delete(key).await.expect("delete");
+        assert_eq!(get(key).await.expect("get after delete"), None);
+    }
+}

@@ -9,6 +9,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,31 +25,7 @@ const ANSWER_WITHIN_MS = 60_000;
 // ---------------------------------------------------------------------------------------------
 // Inputs (invented), the same shapes as tests/adversarial.rs.
 
-const NOTICE = `中共某某县交通运输局党组关于县委第三巡察组
-巡察反馈意见整改进展情况的通报
-
-根据县委统一部署，2023年4月10日至6月10日，县委第三巡察组对县交通运输局党组开展了常规巡察。现将整改进展情况予以公布。
-
-巡察反馈的2个方面3个问题，已完成整改2个，正在整改1个，整改完成率66.7%。共制定整改措施7条。
-
-一、提高政治站位，压实整改责任
-（一）强化组织领导。成立整改工作领导小组，党组书记任组长。
-二、巡察反馈问题整改落实情况
-（一）关于贯彻落实党的路线方针政策方面
-1.学习贯彻党的创新理论不够深入。
-整改情况：一是完善学习制度；二是开展专题研讨。该问题已完成整改。
-2.落实重大决策部署有偏差。
-整改情况：一是建立调度机制；二是加强督查。正在推进整改。
-（二）关于落实全面从严治党责任方面
-3.公务用车管理不规范。
-整改情况：一是修订管理办法；二是安装定位系统；三是开展检查。已完成整改。
-三、下一步工作打算
-继续巩固整改成果，建立长效机制。
-欢迎广大干部群众对巡察整改落实情况进行监督。联系电话：0571-12345678；电子邮箱：xcjt@example.cn。
-
-中共某某县交通运输局党组
-2023年11月20日
-`;
+const NOTICE = readFileSync(path.join(here, '..', 'fixtures', 'short-notice.txt'), 'utf8');
 
 const utf8Length = (s) => Buffer.byteLength(s, 'utf8');
 /** `unit` repeated until the text holds `bytes` bytes of UTF-8. */

@@ -488,6 +488,9 @@ test('attributes reach the app, and changing them re-renders: text content, lang
   await waitForRows(page, '#el');
   // collapse-depth="1": top-level rows open, so their children show but nothing deeper.
   assert.deepEqual(await state(), { rows: levels.upToTwo, lang: 'en', editors: 0 });
+  // Read-only: no text box to show places in, so the help does not promise it.
+  const hint = await page.evaluate(() => document.getElementById('el').shadowRoot.querySelector('.no-outline .no-hint').textContent);
+  assert.match(hint, /Left and Right collapse and expand/);
 
   await page.evaluate(() => {
     const el = document.getElementById('el');

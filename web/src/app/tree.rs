@@ -162,7 +162,7 @@ pub fn tree(props: &TreeProps) -> Html {
                     <button type="button" class="no-button no-button--quiet" onclick={emit(Action::CollapseAll)}>{ s.collapse_all }</button>
                 </div>
             </div>
-            <p class="no-hint" id={(*help_id).clone()}>{ s.tree_help }</p>
+            <p class="no-hint" id={(*help_id).clone()}>{ if state.readonly { s.tree_help_readonly } else { s.tree_help } }</p>
             <ul ref={tree_ref} class="no-tree" role="tree" aria-label={s.outline_label}
                 aria-describedby={(*help_id).clone()} {onclick} {onkeydown} {onfocusin}>
                 { rows }

@@ -286,7 +286,7 @@ pub fn split_at_span(text: &str, span: Span) -> Option<(&str, &str, &str)> {
 }
 
 fn is_text_file(file: &web_sys::File) -> bool {
-    let name = file.name().to_lowercase();
+    let name = file.name().to_ascii_lowercase();
     let mime = file.type_();
     mime.is_empty()
         || mime.starts_with("text/")

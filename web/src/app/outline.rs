@@ -29,7 +29,7 @@ pub struct Item {
 }
 
 impl Item {
-    /// Whether type-ahead text (already lower-cased) matches this row.
+    /// Whether type-ahead text (ASCII letters already lower-cased) matches this row.
     pub fn matches(&self, typed: &str) -> bool {
         self.heading.starts_with(typed) || self.label.starts_with(typed)
     }
@@ -88,8 +88,8 @@ fn push_level(items: &mut Vec<Item>, nodes: &[Node], parent: Option<usize>, leve
             end: index + 1,
             key: key.clone(),
             span: node.span,
-            heading: node.heading.to_lowercase(),
-            label: node.label.to_lowercase(),
+            heading: node.heading.to_ascii_lowercase(),
+            label: node.label.to_ascii_lowercase(),
         });
         push_level(items, &node.children, Some(index), level + 1, &key);
         items[index].end = items.len();

@@ -386,7 +386,8 @@ impl State {
     /// The next visible row after the current one whose heading or label starts with `typed`
     /// (a repeated single character cycles through matches, as in a file manager).
     fn type_ahead(&self, visible: &[usize], pos: Option<usize>, typed: &str) -> Option<usize> {
-        let typed = typed.to_lowercase();
+        // ASCII case only: headings are Chinese, and Unicode case tables would add to the wasm.
+        let typed = typed.to_ascii_lowercase();
         if typed.is_empty() {
             return None;
         }

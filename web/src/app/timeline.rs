@@ -141,8 +141,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
     });
     html! {
         <div class="no-timeline">
-            <svg class="no-tl" viewBox={format!("0 0 {WIDTH} 96")} aria-hidden="true" focusable="false">
-                <line class="no-tl__axis" x1="20" y1="44" x2={format!("{}", WIDTH - 20.0)} y2="44" />
+            <svg class="no-tl" viewBox={format!("0 0 {} 96", fixed(WIDTH, 0))} aria-hidden="true" focusable="false">
+                <line class="no-tl__axis" x1="20" y1="44" x2={fixed(WIDTH - 20.0, 0)} y2="44" />
                 { for marks }
             </svg>
             <dl class="no-tl__list">

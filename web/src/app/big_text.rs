@@ -11,19 +11,14 @@ use js_sys::Promise;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 const DATABASE: &str = "notice-outline";
 const STORE: &str = "texts";
 
 /// Writes `text` under `key`; resolves once the transaction is committed.
 pub async fn put(key: &str, text: &str) -> Result<(), JsValue> {
-    let db = open().await?;
-    let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
-    tx.object_store(STORE)?.put_with_key(&JsValue::from_str(text), &JsValue::from_str(key))?;
-    let done = committed(&tx).await;
-    db.close();
-    done
+    write(|store| store.put_with_key(&JsValue::from_str(text), &JsValue::from_str(key))).await
 }
 
 /// The text stored under `key`, if any.
@@ -38,10 +33,18 @@ pub async fn get(key: &str) -> Result<Option<String>, JsValue> {
 
 /// Forgets the text under `key` (it fits in localStorage again).
 pub async fn delete(key: &str) -> Result<(), JsValue> {
+    write(|store| store.delete(&JsValue::from_str(key))).await
+}
+
+/// Runs `change` on the store in a read-write transaction; resolves once it is committed.
+async fn write(change: impl FnOnce(&IdbObjectStore) -> Result<IdbRequest, JsValue>) -> Result<(), JsValue> {
     let db = open().await?;
-    let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
-    tx.object_store(STORE)?.delete(&JsValue::from_str(key))?;
-    let done = committed(&tx).await;
+    let done = async {
+        let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
+        change(&tx.object_store(STORE)?)?;
+        committed(&tx).await
+    }
+    .await;
     db.close();
     done
 }
@@ -72,6 +75,8 @@ async fn open() -> Result<IdbDatabase, JsValue> {
 
 /// The request's result once it succeeds; its error if it fails.
 async fn succeeded(request: &IdbRequest) -> Result<JsValue, JsValue> {
+    // The handlers live until the request settles, then are dropped (not leaked).
+    let mut handlers = None;
     let promise = Promise::new(&mut |resolve, reject| {
         let on_success = Closure::<dyn FnMut(web_sys::Event)>::new({
             let request = request.clone();
@@ -89,19 +94,18 @@ async fn succeeded(request: &IdbRequest) -> Result<JsValue, JsValue> {
         });
         request.set_onsuccess(Some(on_success.as_ref().unchecked_ref()));
         request.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        // The request holds the handlers until it settles; `forget` lets JS own them (a request
-        // settles once, so each pair is two small allocations per request).
-        on_success.forget();
-        on_error.forget();
+        handlers = Some((on_success, on_error));
     });
     let result = JsFuture::from(promise).await;
     request.set_onsuccess(None);
     request.set_onerror(None);
+    drop(handlers);
     result
 }
 
 /// Resolves when `tx` commits; fails if it errors or aborts (quota exceeded, private mode).
 async fn committed(tx: &IdbTransaction) -> Result<(), JsValue> {
+    let mut handlers = None;
     let promise = Promise::new(&mut |resolve, reject| {
         let on_complete = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
             let _ = resolve.call0(&JsValue::NULL);
@@ -112,10 +116,14 @@ async fn committed(tx: &IdbTransaction) -> Result<(), JsValue> {
         tx.set_oncomplete(Some(on_complete.as_ref().unchecked_ref()));
         tx.set_onerror(Some(on_fail.as_ref().unchecked_ref()));
         tx.set_onabort(Some(on_fail.as_ref().unchecked_ref()));
-        on_complete.forget();
-        on_fail.forget();
+        handlers = Some((on_complete, on_fail));
     });
-    JsFuture::from(promise).await.map(drop)
+    let result = JsFuture::from(promise).await.map(drop);
+    tx.set_oncomplete(None);
+    tx.set_onerror(None);
+    tx.set_onabort(None);
+    drop(handlers);
+    result
 }
 
 #[cfg(all(test, target_arch = "wasm32"))]

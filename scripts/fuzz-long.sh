@@ -10,8 +10,9 @@
 # - stops at a crash or a broken invariant: the input is copied into fuzz/regressions[-tokens]/
 #   (so `cargo test --test fuzz_regressions` fails until it is fixed) and the script exits 1;
 # - ends with `cargo fuzz cmin`, which keeps the smallest set of inputs with the same coverage in
-#   fuzz/corpus-min[-tokens]/ (commit them: tests/fuzz_regressions.rs replays them on every
-#   `cargo test`).
+#   fuzz/corpus-min[-tokens]/. Those corpora stay on this machine (git ignores them: thousands of
+#   files a reader never needs); the next long or smoke run starts from them. What git keeps is
+#   fuzz/seeds*/ and every finding in fuzz/regressions*/.
 set -euo pipefail
 
 minutes="${1:?usage: scripts/fuzz-long.sh MINUTES}"
@@ -83,7 +84,7 @@ run() {
     find "$min" -type f ! -name .keep -delete
     find "$staging" -maxdepth 1 -type f -exec cp {} "$min/" \;
     rm -rf "$staging"
-    echo "$target: fuzz/$min holds $(find "$min" -type f ! -name .keep | wc -l) inputs, $(du -sk --apparent-size "$min" | cut -f1) KB (commit them)"
+    echo "$target: fuzz/$min holds $(find "$min" -type f ! -name .keep | wc -l) inputs, $(du -sk --apparent-size "$min" | cut -f1) KB (local, not committed)"
 }
 
 # Fixtures are whole notices: good starting points for the byte-level target (text files only).
@@ -94,7 +95,7 @@ fi
 
 total=$((minutes * 60))
 run parse $((total * 6 / 10)) "" seeds
-run tokens $((total - total * 6 / 10)) "-tokens"
+run tokens $((total - total * 6 / 10)) "-tokens" seeds-tokens
 
 if [ "$failed" -ne 0 ]; then
     echo "fuzz-long: FAILED - see the findings above"

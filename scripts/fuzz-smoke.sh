@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Quick fuzz check for CI and before a commit:
-#   1. replays every committed fuzz input (fuzz/regressions, fuzz/corpus-min, fuzz/seeds)
-#      and their -tokens twins natively through the invariant checks
-#      (`cargo test --test fuzz_regressions`);
-#   2. a 60-second fuzz run (both targets) when `cargo +nightly fuzz` is available.
+#   1. replays every committed fuzz input (fuzz/regressions, fuzz/seeds) and their -tokens twins
+#      natively through the invariant checks (`cargo test --test fuzz_regressions`);
+#   2. a 60-second fuzz run (both targets) when `cargo +nightly fuzz` is available, starting from
+#      the seeds, the regressions and, where a long run left them on this machine, the local
+#      minimised corpora fuzz/corpus-min*/.
 #
 #   scripts/fuzz-smoke.sh [--install-cargo-fuzz] [SECONDS]
 #
@@ -48,8 +49,10 @@ fuzz() {
     local target="$1" secs="$2" log="/tmp/fuzz-smoke.$1.$$.log"
     shift 2
     mkdir -p "corpus/$target"
+    local dirs=() dir
+    for dir in "$@"; do [ -d "$dir" ] && dirs+=("$dir"); done
     set +e
-    cargo +nightly fuzz run -s none -a "$target" "corpus/$target" "$@" -- \
+    cargo +nightly fuzz run -s none -a "$target" "corpus/$target" "${dirs[@]}" -- \
         -dict=parse.dict -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
         >"$log" 2>&1
     local status=$?
@@ -69,4 +72,4 @@ if [ -d "$root/fixtures" ]; then
     find "$root/fixtures" -maxdepth 1 -type f -name '*.txt' -exec cp {} corpus/parse/ \;
 fi
 fuzz parse $((seconds * 2 / 3)) seeds corpus-min regressions
-fuzz tokens $((seconds - seconds * 2 / 3)) corpus-min-tokens regressions-tokens
+fuzz tokens $((seconds - seconds * 2 / 3)) seeds-tokens corpus-min-tokens regressions-tokens

@@ -3,6 +3,7 @@
 //! RFC 4180 (quoted where needed, CRLF line ends) in UTF-8 with a BOM, which is what Excel
 //! needs to open Chinese text without asking for an encoding.
 
+use super::vocab::Lang;
 use crate::model::{Node, NodeKind, Notice, Status};
 
 const HEADER: [&str; 6] = ["序号", "所属部分", "问题", "整改状态", "整改措施数", "位置"];
@@ -25,13 +26,13 @@ fn push_problems(nodes: &[Node], path: &mut Vec<String>, serial: &mut usize, lin
         if node.kind == NodeKind::Problem {
             *serial += 1;
             let status = node.status.unwrap_or(Status::Unknown);
-            let position =
-                format!("第{}行，字节 {}–{}", lines.line_of(node.span.start), node.span.start, node.span.end);
+            // A line a spreadsheet reader can find; byte offsets stay in the JSON.
+            let position = format!("第{}行", lines.line_of(node.span.start));
             let row = [
                 serial.to_string(),
                 path.join(" / "),
                 title.clone(),
-                super::status_zh(status).to_string(),
+                status.name(Lang::Zh).to_string(),
                 node.measures.map(|m| m.to_string()).unwrap_or_default(),
                 position,
             ];
@@ -104,8 +105,8 @@ mod tests {
     fn ledger_has_bom_header_and_one_quoted_row_per_problem() {
         let csv = to_csv(&fixture::notice(), fixture::SOURCE);
         let expected = "\u{feff}序号,所属部分,问题,整改状态,整改措施数,位置\r\n\
-            1,一、整改情况 / （一）关于学习方面,1.学习不深入。,已完成,2,第4行，字节 54–74\r\n\
-            2,一、整改情况 / （一）关于学习方面,\"2.制度\"\"不全\"\",待完善\",正在整改,0,第5行，字节 75–101\r\n";
+            1,一、整改情况 / （一）关于学习方面,1.学习不深入。,已完成,2,第4行\r\n\
+            2,一、整改情况 / （一）关于学习方面,\"2.制度\"\"不全\"\",待完善\",正在整改,0,第5行\r\n";
         assert_eq!(csv, expected);
     }
 

@@ -2,8 +2,11 @@
 //! with status marks, and the checks. Text from the notice is escaped, so a heading like
 //! `*重点*` or `<b>` stays literal text in any Markdown renderer.
 
-use super::{percent, status_zh};
-use crate::model::{Counts, Meta, Node, NodeKind, Notice, Progress, Severity, Stated, Status};
+use super::figures::{self, format_figure};
+use super::percent;
+use super::vocab;
+use super::vocab::{Lang, MetaField};
+use crate::model::{Meta, Node, NodeKind, Notice, Progress, Severity, Status};
 use std::fmt::Write;
 
 /// The outline as a nested Markdown list with status marks and the counts.
@@ -11,10 +14,10 @@ pub fn to_markdown(notice: &Notice) -> String {
     let mut out = String::new();
     let title = notice.meta.title.as_deref().map(inline).unwrap_or_else(|| "通报大纲".into());
     let _ = writeln!(out, "# {title}\n");
-    let legend: Vec<String> = STATUSES.iter().map(|&s| format!("{} {}", mark(s), status_zh(s))).collect();
+    let legend: Vec<String> = STATUSES.iter().map(|&s| format!("{} {}", mark(s), s.name(Lang::Zh))).collect();
     let _ = writeln!(out, "状态标记：{}\n", legend.join(" · "));
     push_meta(&mut out, &notice.meta);
-    push_counts(&mut out, &notice.stated, &notice.counts);
+    push_counts(&mut out, notice);
     push_outline(&mut out, &notice.outline);
     push_checks(&mut out, notice);
     out
@@ -39,23 +42,25 @@ fn push_meta(out: &mut String, meta: &Meta) {
         (a, b) => Some(format!("{} 至 {}", a.as_deref().unwrap_or("？"), b.as_deref().unwrap_or("？"))),
     };
     let list = |v: &[String]| (!v.is_empty()).then(|| v.join("、"));
-    let rows = [
-        ("发布单位", meta.issuer.clone()),
-        ("被巡察单位", meta.inspected_unit.clone()),
-        ("巡察组", meta.inspection_body.clone()),
-        ("巡察时间", range(&meta.inspection_start, &meta.inspection_end)),
-        ("反馈日期", meta.feedback_date.clone()),
-        ("落款日期", meta.signed_date.clone()),
-        ("公示时间", range(&meta.publicity_start, &meta.publicity_end)),
-        ("联系电话", list(&meta.phones)),
-        ("电子邮箱", list(&meta.emails)),
-        ("邮政编码", list(&meta.postcodes)),
-        ("通信地址", meta.address.clone()),
-    ];
     let mut any = false;
-    for (name, value) in rows {
+    // The title is the document's own heading, above.
+    for field in MetaField::ALL.into_iter().filter(|&f| f != MetaField::Title) {
+        let value = match field {
+            MetaField::Title => None,
+            MetaField::Issuer => meta.issuer.clone(),
+            MetaField::InspectedUnit => meta.inspected_unit.clone(),
+            MetaField::InspectionBody => meta.inspection_body.clone(),
+            MetaField::InspectionPeriod => range(&meta.inspection_start, &meta.inspection_end),
+            MetaField::FeedbackDate => meta.feedback_date.clone(),
+            MetaField::SignedDate => meta.signed_date.clone(),
+            MetaField::PublicityPeriod => range(&meta.publicity_start, &meta.publicity_end),
+            MetaField::Phone => list(&meta.phones),
+            MetaField::Email => list(&meta.emails),
+            MetaField::Postcode => list(&meta.postcodes),
+            MetaField::Address => meta.address.clone(),
+        };
         if let Some(value) = value {
-            let _ = writeln!(out, "- {name}：{}", inline(&value));
+            let _ = writeln!(out, "- {}：{}", field.name(Lang::Zh), inline(&value));
             any = true;
         }
     }
@@ -65,7 +70,8 @@ fn push_meta(out: &mut String, meta: &Meta) {
     out.push('\n');
 }
 
-fn push_counts(out: &mut String, stated: &Stated, counts: &Counts) {
+fn push_counts(out: &mut String, notice: &Notice) {
+    let (stated, counts) = (&notice.stated, &notice.counts);
     let n = |v: Option<u32>| v.map_or("–".to_string(), |v| v.to_string());
     let rate = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{}%", percent(v)));
     let p = &counts.progress;
@@ -81,7 +87,7 @@ fn push_counts(out: &mut String, stated: &Stated, counts: &Counts) {
         n(stated.problems_in_progress),
         n(stated.problems_not_done),
         n(stated.measures),
-        rate(stated.completion_rate),
+        rate(figures::stated_rate(notice).map(|r| r.percent)),
     );
     let _ = writeln!(
         out,
@@ -104,6 +110,11 @@ fn push_counts(out: &mut String, stated: &Stated, counts: &Counts) {
     }
     if !extra.is_empty() {
         let _ = writeln!(out, "\n通报另称：{}。", extra.join("，"));
+    }
+    // The one rate the page's ring shows, with where it comes from.
+    if let Some(r) = figures::completion_rate(notice) {
+        let value = format_figure(vocab::Figure::CompletionRate, r.percent);
+        let _ = writeln!(out, "\n完成率：{value}（{}）。", r.source.name(Lang::Zh));
     }
     out.push('\n');
 }
@@ -147,8 +158,13 @@ fn progress_summary(p: &Progress) -> String {
 
 fn push_checks(out: &mut String, notice: &Notice) {
     out.push_str("## 核对\n\n");
-    if notice.checks.is_empty() {
-        out.push_str("未发现出入。\n");
+    let rows = figures::rows(notice);
+    let unexplained = figures::unexplained(notice, &rows);
+    if notice.checks.is_empty() && unexplained.is_empty() {
+        out.push_str(match figures::verdict(&rows) {
+            figures::Verdict::NothingToCompare => "通报没有自述可核对的数字。\n",
+            _ => "通报自述的数字与大纲一致。\n",
+        });
         return;
     }
     for check in &notice.checks {
@@ -158,6 +174,9 @@ fn push_checks(out: &mut String, notice: &Notice) {
         };
         // Codes are fixed ASCII names (`stated_sum`): a code span needs no escaping.
         let _ = writeln!(out, "- {sign} {}（`{}`）", inline(&check.message_zh), check.code);
+    }
+    for row in unexplained {
+        let _ = writeln!(out, "- ⚠️ {}", figures::unexplained_message(row, Lang::Zh));
     }
 }
 
@@ -203,9 +222,9 @@ mod tests {
 
 ## 基本信息
 
-- 巡察组：县委第一巡察组
-- 巡察时间：2023-04-10 至 2023-06-10
-- 联系电话：0571-12345678
+- 反馈机构：县委第一巡察组
+- 检查期：2023-04-10 至 2023-06-10
+- 电话：0571-12345678
 
 ## 整改进度
 
@@ -213,6 +232,8 @@ mod tests {
 |---|---:|---:|---:|---:|---:|---:|---:|---:|
 | 通报所称 | – | 3 | 1 | – | – | – | – | 33.3% |
 | 大纲统计 | 1 | 2 | 1 | 1 | 0 | 0 | 2 | 50% |
+
+完成率：33.3%（通报自述）。
 
 ## 大纲
 
@@ -241,7 +262,7 @@ mod tests {
              | 通报所称 | – | – | – | – | – | – | – | – |\n\
              | 大纲统计 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | – |\n\n\
              ## 大纲\n\n未识别到编号的标题。\n\n\
-             ## 核对\n\n未发现出入。\n"
+             ## 核对\n\n通报没有自述可核对的数字。\n"
         );
     }
 

@@ -3,10 +3,12 @@
 //! Pure functions from the model (and, for positions, the source text) to a `String`: no I/O,
 //! so the wasm page and the CLI produce byte-identical files.
 
-use crate::model::{Notice, Status};
+use crate::model::Notice;
 
 pub mod csv;
+pub mod figures;
 pub mod markdown;
+pub mod vocab;
 
 /// The model as pretty JSON (the CLI's `--format json`, the page's JSON export).
 pub fn to_json(notice: &Notice) -> String {
@@ -15,16 +17,6 @@ pub fn to_json(notice: &Notice) -> String {
 
 pub use csv::to_csv;
 pub use markdown::to_markdown;
-
-/// The ledger's word for a status (整改状态 column, Markdown legend).
-pub fn status_zh(status: Status) -> &'static str {
-    match status {
-        Status::Done => "已完成",
-        Status::InProgress => "正在整改",
-        Status::NotDone => "未完成",
-        Status::Unknown => "未知",
-    }
-}
 
 /// A percentage as the notice would write it: `83.3`, `100`.
 fn percent(rate: f64) -> String {

@@ -179,17 +179,9 @@ fn field(options: &JsValue, key: &str) -> JsValue {
     Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// `"en"`, `"en-GB"`, `"EN"` → English; anything else → Chinese (the notices' language).
+/// `"en"`, `"en-GB"`, `"EN"` → English; anything else → Chinese (the core's one tag parser).
 fn lang_from(lang: Option<&str>) -> Lang {
-    match lang {
-        Some(tag) if is_english(tag.trim()) => Lang::En,
-        _ => Lang::Zh,
-    }
-}
-
-fn is_english(tag: &str) -> bool {
-    let primary = tag.split(['-', '_']).next().unwrap_or("");
-    primary.eq_ignore_ascii_case("en")
+    lang.map_or(Lang::Zh, Lang::from_tag)
 }
 
 /// A non-negative whole number (given as a number or a numeric string, as attributes are).

@@ -28,7 +28,12 @@ pub fn start_page() -> Result<(), JsError> {
         .get_element_by_id("app")
         .ok_or_else(|| JsError::new("notice-outline: the page has no #app element"))?;
     let search = window.location().search().unwrap_or_default();
-    let lang = if search.contains("lang=en") { app::Lang::En } else { app::Lang::Zh };
+    // `?lang=en` (or `en-GB` …) opens the page in English.
+    let lang = search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lang="))
+        .map_or(app::Lang::Zh, app::Lang::from_tag);
     let options = app::AppOptions {
         lang,
         storage_key: Some(PAGE_STORAGE_KEY.to_string()),

@@ -240,10 +240,4 @@ mod tests {
         assert_eq!(root.query_selector_all(&format!(".{MESSAGE_CLASS}")).unwrap().length(), 1);
         root.remove();
     }
-
-    #[wasm_bindgen_test]
-    fn install_is_idempotent() {
-        install();
-        install();
-    }
 }

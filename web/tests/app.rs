@@ -8,6 +8,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use notice_outline::model::{LabelForm, Node, NodeKind, Notice, Span, Status};
+use notice_outline_web::app::i18n::Text;
 use notice_outline_web::app::outline::Outline;
 use notice_outline_web::app::state::{Action, NavKey, State, LARGE_OUTLINE, ROW_BATCH, SAMPLE_NOTICE};
 use notice_outline_web::app::{mount_app, AppHandle, AppOptions, Lang};
@@ -72,27 +73,13 @@ fn small_notice() -> Notice {
 }
 
 fn state_with(notice: Notice) -> Rc<State> {
-    let state = Rc::new(State::new(Lang::Zh, false, None, "text"));
-    let text = state.text.0.clone();
-    state.reduce(Action::Parsed { text, notice: Rc::new(notice) })
+    let mut state = State::new(Lang::Zh, false, None, "text");
+    state.apply_parse(state.text.clone(), Rc::new(notice));
+    Rc::new(state)
 }
 
 fn go(state: Rc<State>, key: NavKey) -> Rc<State> {
     state.reduce(Action::Navigate(key))
-}
-
-#[wasm_bindgen_test]
-fn a_stale_parse_is_dropped_and_a_current_one_applied() {
-    let state = Rc::new(State::new(Lang::Zh, false, None, ""));
-    let old: Rc<str> = Rc::from("old");
-    let state = state.reduce(Action::TextChanged { text: Rc::from("new") });
-    let stale = state.clone().reduce(Action::Parsed { text: old, notice: Rc::new(small_notice()) });
-    assert!(stale.outline.items.is_empty(), "a parse of text no longer in the box must not show");
-    assert!(!stale.is_parsed());
-    let text = state.text.0.clone();
-    let fresh = state.reduce(Action::Parsed { text, notice: Rc::new(small_notice()) });
-    assert!(fresh.is_parsed());
-    assert_eq!(fresh.outline.items.len(), Outline::build(&small_notice()).items.len());
 }
 
 #[wasm_bindgen_test]

@@ -8,7 +8,7 @@
 use notice_outline::model::Status;
 use yew::prelude::*;
 
-use super::i18n::Lang;
+use super::i18n::{Lang, Text};
 
 pub fn status_class(status: Status) -> &'static str {
     match status {

@@ -15,7 +15,7 @@ use web_sys::{DragEvent, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::browser;
-use super::i18n::Lang;
+use super::i18n::{Lang, Text};
 use super::state::{Action, Highlight, Message, TextRef};
 
 /// A pause in typing of this long (longer for long texts, whose parse costs more) parses the text.

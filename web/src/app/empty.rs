@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::i18n::Lang;
+use super::i18n::{Lang, Text};
 
 #[derive(Properties, PartialEq)]
 pub struct EmptyProps {

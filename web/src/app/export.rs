@@ -5,7 +5,7 @@ use notice_outline::export::{to_csv, to_json, to_markdown};
 use yew::prelude::*;
 
 use super::browser;
-use super::i18n::Lang;
+use super::i18n::{Lang, Text};
 use super::state::{Message, NoticeRef, TextRef};
 
 #[derive(Properties, PartialEq)]

@@ -4,51 +4,31 @@
 //! Strings that carry numbers are small functions on [`Lang`] below the tables.
 
 use notice_outline::export::fixed;
-use notice_outline::model::{NodeKind, Status};
+use notice_outline::model::Status;
 
 use super::state::Message;
 
 /// The largest file (in MB) the page reads when dropped or chosen.
 pub const MAX_FILE_MB: u32 = 32;
 
-/// The UI language. Chinese is the default: the notices and most readers are Chinese.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
+/// The UI language: the one [`Lang`] of the core's vocabulary (field, figure and status names
+/// come from there, so the page and the exports use the same words).
+pub use notice_outline::export::vocab::Lang;
 
-impl Lang {
-    /// Parses a `lang` attribute value (`zh`, `zh-CN`, `en`, `en-GB` …); anything else is Chinese.
-    pub fn from_tag(tag: &str) -> Lang {
-        if tag.trim().to_ascii_lowercase().starts_with("en") {
-            Lang::En
-        } else {
-            Lang::Zh
-        }
-    }
-
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Zh => Lang::En,
-            Lang::En => Lang::Zh,
-        }
-    }
-
-    pub fn s(self) -> &'static Strings {
-        match self {
-            Lang::Zh => &ZH,
-            Lang::En => &EN,
-        }
-    }
+/// The app's strings for a language. A trait because [`Lang`] lives in the core crate.
+pub trait Text: Copy {
+    fn s(self) -> &'static Strings;
+    fn status(self, status: Status) -> &'static str;
+    fn count(self, n: u32, noun: &str) -> String;
+    fn measures_count(self, n: u32) -> String;
+    fn progress_text(self, done: u32, in_progress: u32, not_done: u32, unknown: u32, total: u32) -> String;
+    fn file_loaded(self, name: &str) -> String;
+    fn file_too_large(self, mb: u32) -> String;
+    fn message(self, message: &Message) -> String;
+    fn rows_hidden(self, n: usize) -> String;
+    fn rate(self, rate: f64) -> String;
+    /// "label: value" with the language's colon (full-width in Chinese, ASCII and a space in English).
+    fn colon(self, label: &str, value: &str) -> String;
 }
 
 pub struct Strings {
@@ -85,34 +65,16 @@ pub struct Strings {
     pub derived_heading: &'static str,
     pub checks_heading: &'static str,
     pub no_checks: &'static str,
+    /// Nothing was compared: the notice states no figure the outline also gives.
+    pub nothing_to_compare: &'static str,
+    /// Beside a stated rate worked out from the stated counts.
+    pub rate_computed: &'static str,
     pub show_in_text: &'static str,
     pub not_stated: &'static str,
-    pub aspects: &'static str,
     pub problems: &'static str,
-    pub done: &'static str,
-    pub in_progress: &'static str,
-    pub not_done: &'static str,
-    pub unknown: &'static str,
-    pub measures: &'static str,
-    pub rules: &'static str,
-    pub completion_rate: &'static str,
-    pub sections: &'static str,
-    pub nodes: &'static str,
     pub meta_region: &'static str,
-    pub title: &'static str,
-    pub inspected_unit: &'static str,
-    pub inspection_body: &'static str,
-    pub issuer: &'static str,
     pub contacts: &'static str,
-    pub phone: &'static str,
-    pub email: &'static str,
-    pub postcode: &'static str,
-    pub address: &'static str,
     pub timeline: &'static str,
-    pub inspection_period: &'static str,
-    pub feedback: &'static str,
-    pub signed: &'static str,
-    pub publicity: &'static str,
     pub no_dates: &'static str,
     pub unknown_value: &'static str,
     pub export_region: &'static str,
@@ -127,10 +89,6 @@ pub struct Strings {
     pub not_saved: &'static str,
     pub not_saved_last_time: &'static str,
     pub show_more: &'static str,
-    pub kind_section: &'static str,
-    pub kind_problem: &'static str,
-    pub kind_measure: &'static str,
-    pub kind_item: &'static str,
 }
 
 pub static ZH: Strings = Strings {
@@ -166,34 +124,14 @@ pub static ZH: Strings = Strings {
     derived_heading: "大纲统计",
     checks_heading: "核对结果",
     no_checks: "通报自述的数字与大纲一致。",
+    nothing_to_compare: "通报没有自述可核对的数字。",
+    rate_computed: "（按所称数字计算）",
     show_in_text: "在原文中定位",
     not_stated: "未说明",
-    aspects: "方面",
     problems: "问题",
-    done: "已完成",
-    in_progress: "正在整改",
-    not_done: "未完成",
-    unknown: "未知",
-    measures: "整改措施",
-    rules: "制度",
-    completion_rate: "完成率",
-    sections: "部分",
-    nodes: "条目",
     meta_region: "基本信息",
-    title: "标题",
-    inspected_unit: "整改单位",
-    inspection_body: "反馈机构",
-    issuer: "发布单位",
     contacts: "联系方式",
-    phone: "电话",
-    email: "电子邮箱",
-    postcode: "邮政编码",
-    address: "地址",
     timeline: "时间线",
-    inspection_period: "检查期",
-    feedback: "反馈",
-    signed: "落款",
-    publicity: "公示期",
     no_dates: "通报中没有找到日期。",
     unknown_value: "未找到",
     export_region: "导出",
@@ -208,10 +146,6 @@ pub static ZH: Strings = Strings {
     not_saved: "文字太大，无法保存在本机浏览器中：刷新页面后需要重新粘贴。",
     not_saved_last_time: "上次粘贴的文字太大，未能保存在本机浏览器中，请重新粘贴。",
     show_more: "显示更多",
-    kind_section: "部分",
-    kind_problem: "问题",
-    kind_measure: "措施",
-    kind_item: "条目",
 };
 
 pub static EN: Strings = Strings {
@@ -234,8 +168,8 @@ pub static EN: Strings = Strings {
     empty_body: "Paste the full text of an inspection, audit or supervision rectification progress notice on the left. Its parts, problems and their status are listed here, and the figures the notice states are checked.",
     empty_example: "No notice at hand? Try the sample.",
     no_structure_title: "No notice structure found",
-    no_structure_body: "No numbered headings such as “一、”, “（一）” or “1.” were found. Check that you pasted the whole notice, numbering included.",
-    parsing: "Analysing…",
+    no_structure_body: "No numbered headings such as \"一、\", \"（一）\" or \"1.\" were found. Check that you pasted the whole notice, numbering included.",
+    parsing: "Analysing...",
     outline_region: "Outline",
     outline_label: "Notice outline",
     expand_all: "Expand all",
@@ -247,34 +181,14 @@ pub static EN: Strings = Strings {
     derived_heading: "From the outline",
     checks_heading: "Checks",
     no_checks: "The stated figures agree with the outline.",
+    nothing_to_compare: "The notice states no figures to check.",
+    rate_computed: " (computed)",
     show_in_text: "Show in text",
     not_stated: "not stated",
-    aspects: "aspects",
     problems: "problems",
-    done: "Done",
-    in_progress: "In progress",
-    not_done: "Not done",
-    unknown: "Unknown",
-    measures: "measures",
-    rules: "rules",
-    completion_rate: "completion",
-    sections: "sections",
-    nodes: "items",
     meta_region: "Details",
-    title: "Title",
-    inspected_unit: "Rectifying unit",
-    inspection_body: "Feedback from",
-    issuer: "Issued by",
     contacts: "Contacts",
-    phone: "Phone",
-    email: "Email",
-    postcode: "Postcode",
-    address: "Address",
     timeline: "Timeline",
-    inspection_period: "Inspection",
-    feedback: "Feedback",
-    signed: "Signed",
-    publicity: "Publicity",
     no_dates: "No dates found in the notice.",
     unknown_value: "not found",
     export_region: "Export",
@@ -289,35 +203,22 @@ pub static EN: Strings = Strings {
     not_saved: "The text is too large to save in this browser: after a reload you will need to paste it again.",
     not_saved_last_time: "The last text was too large to save in this browser; please paste it again.",
     show_more: "Show more",
-    kind_section: "Section",
-    kind_problem: "Problem",
-    kind_measure: "Measure",
-    kind_item: "Item",
 };
 
-impl Lang {
-    pub fn status(self, status: Status) -> &'static str {
-        let s = self.s();
-        match status {
-            Status::Done => s.done,
-            Status::InProgress => s.in_progress,
-            Status::NotDone => s.not_done,
-            Status::Unknown => s.unknown,
+impl Text for Lang {
+    fn s(self) -> &'static Strings {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
         }
     }
 
-    pub fn kind(self, kind: NodeKind) -> &'static str {
-        let s = self.s();
-        match kind {
-            NodeKind::Section => s.kind_section,
-            NodeKind::Problem => s.kind_problem,
-            NodeKind::Measure => s.kind_measure,
-            NodeKind::Item => s.kind_item,
-        }
+    fn status(self, status: Status) -> &'static str {
+        status.name(self)
     }
 
     /// "8个问题" / "8 problems".
-    pub fn count(self, n: u32, noun: &str) -> String {
+    fn count(self, n: u32, noun: &str) -> String {
         match self {
             Lang::Zh => format!("{n}个{noun}"),
             Lang::En => format!("{n} {noun}"),
@@ -325,7 +226,7 @@ impl Lang {
     }
 
     /// "3条措施" / "3 measures": the 一是/二是 steps under a problem.
-    pub fn measures_count(self, n: u32) -> String {
+    fn measures_count(self, n: u32) -> String {
         match self {
             Lang::Zh => format!("{n}条措施"),
             Lang::En => format!("{n} measure{}", if n == 1 { "" } else { "s" }),
@@ -333,14 +234,16 @@ impl Lang {
     }
 
     /// A progress line such as "已完成 6 · 正在整改 2 · 共 8" for screen readers and print.
-    pub fn progress_text(self, done: u32, in_progress: u32, not_done: u32, unknown: u32, total: u32) -> String {
-        let s = self.s();
-        let mut parts = vec![format!("{} {done}", s.done), format!("{} {in_progress}", s.in_progress)];
+    fn progress_text(self, done: u32, in_progress: u32, not_done: u32, unknown: u32, total: u32) -> String {
+        let mut parts = vec![
+            format!("{} {done}", self.status(Status::Done)),
+            format!("{} {in_progress}", self.status(Status::InProgress)),
+        ];
         if not_done > 0 {
-            parts.push(format!("{} {not_done}", s.not_done));
+            parts.push(format!("{} {not_done}", self.status(Status::NotDone)));
         }
         if unknown > 0 {
-            parts.push(format!("{} {unknown}", s.unknown));
+            parts.push(format!("{} {unknown}", self.status(Status::Unknown)));
         }
         let total = match self {
             Lang::Zh => format!("共 {total}"),
@@ -350,14 +253,14 @@ impl Lang {
         parts.join(" · ")
     }
 
-    pub fn file_loaded(self, name: &str) -> String {
+    fn file_loaded(self, name: &str) -> String {
         match self {
             Lang::Zh => format!("已载入文件“{name}”。"),
-            Lang::En => format!("Loaded “{name}”."),
+            Lang::En => format!("Loaded \"{name}\"."),
         }
     }
 
-    pub fn file_too_large(self, mb: u32) -> String {
+    fn file_too_large(self, mb: u32) -> String {
         let max = MAX_FILE_MB;
         match self {
             Lang::Zh => format!("文件有 {mb} MB，超过了可载入的 {max} MB；请复制其中的通报正文粘贴进来。"),
@@ -367,7 +270,7 @@ impl Lang {
         }
     }
 
-    pub fn message(self, message: &Message) -> String {
+    fn message(self, message: &Message) -> String {
         let s = self.s();
         match message {
             Message::Cleared => s.cleared.to_string(),
@@ -385,14 +288,21 @@ impl Lang {
     }
 
     /// "还有 1200 项未显示" / "1200 more rows not shown".
-    pub fn rows_hidden(self, n: usize) -> String {
+    fn rows_hidden(self, n: usize) -> String {
         match self {
             Lang::Zh => format!("还有 {n} 项未显示"),
             Lang::En => format!("{n} more rows not shown"),
         }
     }
 
-    pub fn rate(self, rate: f64) -> String {
+    fn colon(self, label: &str, value: &str) -> String {
+        match self {
+            Lang::Zh => format!("{label}：{value}"),
+            Lang::En => format!("{label}: {value}"),
+        }
+    }
+
+    fn rate(self, rate: f64) -> String {
         // Stated rates are given to one decimal at most; keep integers clean ("75%").
         if (rate - rate.round()).abs() < 0.05 {
             format!("{}%", rate.round() as i64)
@@ -405,14 +315,6 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[wasm_bindgen_test::wasm_bindgen_test]
-    fn lang_tags() {
-        assert_eq!(Lang::from_tag("en-GB"), Lang::En);
-        assert_eq!(Lang::from_tag("zh-Hans"), Lang::Zh);
-        assert_eq!(Lang::from_tag(""), Lang::Zh);
-        assert_eq!(Lang::Zh.other(), Lang::En);
-    }
 
     #[wasm_bindgen_test::wasm_bindgen_test]
     fn rates_round_cleanly() {

@@ -26,6 +26,7 @@ mod timeline;
 mod tree;
 
 pub use i18n::Lang;
+use i18n::Text;
 use state::{Action, State};
 
 /// How the app is mounted. `Default` is the full editor in Chinese, not persisted.
@@ -326,7 +327,7 @@ fn results(props: &ResultsProps) -> Html {
                         <p>{ s.no_structure_body }</p>
                     </section>
                 } else {
-                    <summary::Summary lang={lang} notice={notice.clone()} readonly={state.readonly}
+                    <summary::Summary lang={lang} notice={notice.clone()} text={state.parsed_text.clone()} readonly={state.readonly}
                         on_highlight={on_highlight.clone()} />
                     <tree::Tree lang={lang} view={tree::TreeView::of(state)} dispatch={dispatch.clone()} />
                 }

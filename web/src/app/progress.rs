@@ -6,7 +6,7 @@ use notice_outline::model::{Progress, Status};
 use yew::prelude::*;
 
 use super::chip::{status_class, status_icon};
-use super::i18n::Lang;
+use super::i18n::{Lang, Text};
 
 /// A plain function, not a component, for the same reason as [`super::chip::chip`].
 pub fn progress_bar(p: Progress, lang: Lang) -> Html {

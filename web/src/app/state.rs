@@ -4,7 +4,6 @@
 //! that replaces the text the app dispatches [`Action::Parse`] in the same turn (parsing is a pure
 //! function, so the reducer may call it), and the page renders once, with the new outline.
 //! Typing is debounced by the editor, which only reads the text box when typing pauses.
-//! [`Action::Parsed`] takes a parse made elsewhere, and is dropped if the text changed since.
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -106,11 +105,6 @@ pub enum Action {
     },
     /// Parses the text if it has not been parsed yet.
     Parse,
-    /// A parse made elsewhere finished for `text`; ignored if the text has changed since.
-    Parsed {
-        text: Rc<str>,
-        notice: Rc<Notice>,
-    },
     /// Text set from outside the editor (sample, file, `set_text`).
     LoadText {
         text: Rc<str>,
@@ -319,7 +313,8 @@ impl State {
         self.highlight = None;
     }
 
-    fn apply_parse(&mut self, text: TextRef, notice: Rc<Notice>) {
+    /// Shows `notice` as the parse of `text` (tests use it to show a hand-built notice).
+    pub fn apply_parse(&mut self, text: TextRef, notice: Rc<Notice>) {
         let old_key = self.selected.and_then(|i| self.outline.items.get(i)).map(|i| i.key.clone());
         let outline = Outline::build(&notice);
         self.large = outline.items.len() > LARGE_OUTLINE;
@@ -439,13 +434,6 @@ impl Reducible for State {
                     return self;
                 }
                 s.parse_text();
-            }
-            Action::Parsed { text, notice } => {
-                let text = TextRef(text);
-                if text != s.text {
-                    return self;
-                }
-                s.apply_parse(text, notice);
             }
             Action::LoadText { text, message } => {
                 s.replace_text(text);

@@ -1,20 +1,28 @@
 //! Overall progress: a ring of the problems by status, the notice's stated figures beside the
 //! figures derived from the outline, and every check where they disagree.
+//!
+//! The figures, the completion rate and what counts as a difference come from
+//! [`notice_outline::export::figures`], as in the Markdown export: the ring, the table and the
+//! checks cannot tell three different stories.
 
+use notice_outline::export::figures::{self, Rate, Row, Verdict};
 use notice_outline::export::fixed;
+use notice_outline::export::vocab::Figure;
 use std::f64::consts::PI;
 
 use notice_outline::model::{Check, Notice, Severity, Span, Status};
 use yew::prelude::*;
 
 use super::chip::{status_class, status_icon};
-use super::i18n::Lang;
-use super::state::NoticeRef;
+use super::i18n::{Lang, Text};
+use super::state::{NoticeRef, TextRef};
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
     pub lang: Lang,
     pub notice: NoticeRef,
+    /// The text the notice was parsed from, for quoting what a check found.
+    pub text: TextRef,
     pub readonly: bool,
     pub on_highlight: Callback<Span>,
 }
@@ -25,19 +33,22 @@ pub fn summary(props: &SummaryProps) -> Html {
     let lang = props.lang;
     let s = lang.s();
     let ring = RingData::of(notice);
+    let rows = std::rc::Rc::new(figures::rows(notice));
     html! {
         <section class="no-card no-summary" aria-label={s.summary_region}>
             <h2 class="no-card__title">{ s.summary_region }</h2>
             <div class="no-summary__top">
                 <Ring data={ring} lang={lang} />
-                <FiguresTable notice={props.notice.clone()} lang={lang} />
+                <FiguresTable notice={props.notice.clone()} rows={rows.clone()} lang={lang} />
             </div>
-            <Checks notice={props.notice.clone()} lang={lang} readonly={props.readonly} on_highlight={props.on_highlight.clone()} />
+            <Checks notice={props.notice.clone()} rows={rows} text={props.text.clone()} lang={lang}
+                readonly={props.readonly} on_highlight={props.on_highlight.clone()} />
         </section>
     }
 }
 
-/// The ring's figures: the notice's own statement when it gives the total, else the outline's.
+/// The ring's segments: the notice's own statement when it gives the total, else the outline's;
+/// its centre is the one completion rate ([`figures::completion_rate`]).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RingData {
     pub stated: bool,
@@ -46,19 +57,17 @@ pub struct RingData {
     pub in_progress: u32,
     pub not_done: u32,
     pub unknown: u32,
-    pub rate: Option<f64>,
+    pub rate: Option<Rate>,
 }
 
 impl RingData {
     pub fn of(notice: &Notice) -> Self {
         let st = &notice.stated;
+        let rate = figures::completion_rate(notice);
         if let Some(total) = st.problems {
             let done = st.problems_done.unwrap_or(0).min(total);
             let in_progress = st.problems_in_progress.unwrap_or(0).min(total - done);
             let not_done = st.problems_not_done.unwrap_or(0).min(total - done - in_progress);
-            let rate = st
-                .completion_rate
-                .or_else(|| (total > 0 && st.problems_done.is_some()).then(|| done as f64 * 100.0 / total as f64));
             RingData {
                 stated: true,
                 total,
@@ -77,7 +86,7 @@ impl RingData {
                 in_progress: p.in_progress,
                 not_done: p.not_done,
                 unknown: p.unknown,
-                rate: notice.counts.completion_rate,
+                rate,
             }
         }
     }
@@ -116,23 +125,28 @@ fn ring(props: &RingProps) -> Html {
         offset += len;
         arc
     });
-    let centre = d.rate.map(|r| lang.rate(r)).unwrap_or_else(|| "—".to_string());
+    let centre = d.rate.map(|r| lang.rate(r.percent)).unwrap_or_else(|| "—".to_string());
     let source = if d.stated { s.stated_heading } else { s.derived_heading };
-    let description = format!(
-        "{}：{}，{}",
+    let description = lang.colon(
         source,
-        lang.count(d.total, s.problems),
-        lang.progress_text(d.done, d.in_progress, d.not_done, d.unknown, d.total)
+        &format!(
+            "{}{}{}",
+            lang.count(d.total, s.problems),
+            lang.pick("，", ", "),
+            lang.progress_text(d.done, d.in_progress, d.not_done, d.unknown, d.total)
+        ),
     );
+    let rate_source = d.rate.map(|r| r.source.name(lang)).unwrap_or(s.not_stated);
     html! {
-        <figure class="no-ring" data-source={if d.stated { "stated" } else { "derived" }}>
+        <figure class="no-ring" data-source={if d.stated { "stated" } else { "derived" }}
+            data-rate={d.rate.map(|r| figures::format_figure(Figure::CompletionRate, r.percent))}>
             <svg class="no-ring__svg" viewBox="0 0 100 100" role="img" aria-label={description}>
                 <circle class="no-ring__track" cx="50" cy="50" r="40" fill="none" stroke-width="12" />
                 { for arcs }
                 <text class="no-ring__rate" x="50" y="50" text-anchor="middle" dominant-baseline="central">{ centre }</text>
             </svg>
             <figcaption class="no-ring__caption">
-                <span class="no-ring__source">{ format!("{}：{}", s.completion_rate, source) }</span>
+                <span class="no-ring__source">{ lang.colon(Figure::CompletionRate.name(lang), rate_source) }</span>
                 <span class="no-ring__legend">
                     { for segments.iter().filter(|(st, n)| *n > 0 || *st == Status::Done).map(|&(status, n)| html! {
                         <span class={format!("no-count no-count--{}", status_class(status))}>
@@ -148,35 +162,24 @@ fn ring(props: &RingProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct FiguresProps {
     notice: NoticeRef,
+    rows: std::rc::Rc<Vec<Row>>,
     lang: Lang,
 }
 
-/// Stated vs derived, one row per figure; rows a check flags are marked.
+/// Stated vs derived, one row per figure; every row where they differ is marked ≠ (and has a
+/// line in the checks below saying why).
 #[function_component(FiguresTable)]
 fn figures_table(props: &FiguresProps) -> Html {
     let n = &*props.notice.0;
     let lang = props.lang;
     let s = lang.s();
-    let st = &n.stated;
-    let p = n.counts.progress;
-    let num = |v: Option<u32>| v.map(|v| v.to_string());
-    let rows: Vec<(&str, &str, Option<String>, Option<String>)> = vec![
-        ("aspects", s.aspects, num(st.aspects), Some(n.counts.aspects.to_string())),
-        ("problems", s.problems, num(st.problems), Some(p.problems.to_string())),
-        ("problems_done", s.done, num(st.problems_done), Some(p.done.to_string())),
-        ("problems_in_progress", s.in_progress, num(st.problems_in_progress), Some(p.in_progress.to_string())),
-        ("problems_not_done", s.not_done, num(st.problems_not_done), Some(p.not_done.to_string())),
-        ("problems_unknown", s.unknown, None, Some(p.unknown.to_string())),
-        ("measures", s.measures, num(st.measures), Some(p.measures.to_string())),
-        ("rules", s.rules, num(st.rules), None),
-        (
-            "completion_rate",
-            s.completion_rate,
-            st.completion_rate.map(|r| lang.rate(r)),
-            n.counts.completion_rate.map(|r| lang.rate(r)),
-        ),
-    ];
-    let flagged = |code: &str| n.checks.iter().any(|c| c.code == code && c.severity == Severity::Mismatch);
+    let value = |row: &Row, v: Option<f64>| {
+        v.map(
+            |v| if row.figure == Figure::CompletionRate { lang.rate(v) } else { figures::format_figure(row.figure, v) },
+        )
+    };
+    // The stated rate may be worked out from the stated counts: say so, as the ring does.
+    let computed = figures::stated_rate(n).is_some_and(|r| r.source == figures::RateSource::StatedCounts);
     html! {
         <table class="no-figures">
             <thead>
@@ -187,22 +190,26 @@ fn figures_table(props: &FiguresProps) -> Html {
                 </tr>
             </thead>
             <tbody>
-                { for rows.into_iter()
-                    // Rows with nothing to say (e.g. no unknown statuses, no stated rules) are left out.
-                    .filter(|(code, _, stated, derived)| stated.is_some() || derived.as_deref().is_some_and(|d| d != "0" || matches!(*code, "problems" | "problems_done")))
-                    .map(|(code, label, stated, derived)| {
-                        let mismatch = flagged(code);
-                        html! {
-                            <tr class={classes!(mismatch.then_some("no-figures__row--mismatch"))} data-field={code}>
-                                <th scope="row">{ label }</th>
-                                <td data-stated={code}>{ stated.unwrap_or_else(|| s.not_stated.to_string()) }</td>
-                                <td data-derived={code}>
-                                    { derived.unwrap_or_else(|| "—".to_string()) }
-                                    if mismatch { <span class="no-flag" title="≠">{ " ≠" }</span> }
-                                </td>
-                            </tr>
-                        }
-                    }) }
+                { for props.rows.iter().map(|row| {
+                    let code = row.figure.code();
+                    let differs = row.differs();
+                    let stated = value(row, row.stated).unwrap_or_else(|| s.not_stated.to_string());
+                    html! {
+                        <tr class={classes!(differs.then_some("no-figures__row--mismatch"))} data-field={code}>
+                            <th scope="row">{ row.figure.name(lang) }</th>
+                            <td data-stated={code}>
+                                { stated }
+                                if row.figure == Figure::CompletionRate && computed {
+                                    <span class="no-figures__note">{ s.rate_computed }</span>
+                                }
+                            </td>
+                            <td data-derived={code}>
+                                { value(row, row.derived).unwrap_or_else(|| "—".to_string()) }
+                                if differs { <span class="no-flag" title="≠">{ " ≠" }</span> }
+                            </td>
+                        </tr>
+                    }
+                }) }
             </tbody>
         </table>
     }
@@ -211,31 +218,64 @@ fn figures_table(props: &FiguresProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ChecksProps {
     notice: NoticeRef,
+    rows: std::rc::Rc<Vec<Row>>,
+    text: TextRef,
     lang: Lang,
     readonly: bool,
     on_highlight: Callback<Span>,
 }
 
+/// The checks, then a line for each difference no check explains. "The figures agree" only when
+/// something was compared and nothing differs.
 #[function_component(Checks)]
 fn checks(props: &ChecksProps) -> Html {
     let lang = props.lang;
     let s = lang.s();
-    let checks = &props.notice.0.checks;
+    let notice = &*props.notice.0;
+    let checks = &notice.checks;
+    let unexplained = figures::unexplained(notice, &props.rows);
+    let verdict = figures::verdict(&props.rows);
     html! {
-        <div class="no-checks">
+        <div class="no-checks" data-verdict={match verdict {
+            Verdict::NothingToCompare => "nothing-to-compare",
+            Verdict::Agree => "agree",
+            Verdict::Differ(_) => "differ",
+        }}>
             <h3 class="no-checks__title">{ s.checks_heading }</h3>
-            if checks.is_empty() {
-                <p class="no-checks__ok">{ s.no_checks }</p>
+            if checks.is_empty() && unexplained.is_empty() {
+                if verdict == Verdict::NothingToCompare {
+                    <p class="no-checks__none">{ s.nothing_to_compare }</p>
+                } else {
+                    <p class="no-checks__ok">{ s.no_checks }</p>
+                }
             } else {
                 <ul class="no-checks__list">
-                    { for checks.iter().map(|c| check_row(c, lang, props.readonly, &props.on_highlight)) }
+                    { for checks.iter().map(|c| check_row(c, &props.text, lang, props.readonly, &props.on_highlight)) }
+                    { for unexplained.iter().map(|row| html! {
+                        <li class="no-check no-check--mismatch" data-code={row.figure.code()} data-unexplained="">
+                            <span class="no-check__mark" aria-hidden="true">{ "≠" }</span>
+                            <span class="no-check__message">{ figures::unexplained_message(row, lang) }</span>
+                        </li>
+                    }) }
                 </ul>
             }
         </div>
     }
 }
 
-fn check_row(check: &Check, lang: Lang, readonly: bool, on_highlight: &Callback<Span>) -> Html {
+/// Spans up to this many characters are words a check can quote; longer ones are whole nodes.
+const QUOTE_CHARS: usize = 40;
+
+/// The words that triggered a check: its first span short enough to quote.
+fn quoted(check: &Check, text: &str) -> Option<(Span, String)> {
+    check.spans.iter().find_map(|&span| {
+        let words = text.get(span.start..span.end)?.trim();
+        let n = words.chars().count();
+        (n > 0 && n <= QUOTE_CHARS).then(|| (span, words.to_string()))
+    })
+}
+
+fn check_row(check: &Check, text: &TextRef, lang: Lang, readonly: bool, on_highlight: &Callback<Span>) -> Html {
     let message = match lang {
         Lang::Zh => check.message_zh.clone(),
         Lang::En => check.message_en.clone(),
@@ -244,7 +284,10 @@ fn check_row(check: &Check, lang: Lang, readonly: bool, on_highlight: &Callback<
         Severity::Mismatch => ("no-check no-check--mismatch", "≠"),
         Severity::Notice => ("no-check no-check--notice", "i"),
     };
-    let button = check.spans.first().copied().filter(|_| !readonly).map(|span| {
+    let quote = quoted(check, &text.0);
+    // "Show in text" lands on the quoted words, else on the first place the check names.
+    let target = quote.as_ref().map(|(span, _)| *span).or_else(|| check.spans.first().copied());
+    let button = target.filter(|_| !readonly).map(|span| {
         let on_highlight = on_highlight.clone();
         html! {
             <button type="button" class="no-button no-button--link" onclick={move |_: MouseEvent| on_highlight.emit(span)}>
@@ -256,6 +299,9 @@ fn check_row(check: &Check, lang: Lang, readonly: bool, on_highlight: &Callback<
         <li class={class} data-code={check.code.clone()}>
             <span class="no-check__mark" aria-hidden="true">{ mark }</span>
             <span class="no-check__message">{ message }</span>
+            if let Some((_, words)) = quote {
+                <q class="no-check__quote">{ words }</q>
+            }
             { for button }
         </li>
     }

@@ -2,10 +2,11 @@
 //! with the same dates as a list for screen readers, print and narrow screens.
 
 use notice_outline::export::fixed;
+use notice_outline::export::vocab::MetaField;
 use notice_outline::model::Meta;
 use yew::prelude::*;
 
-use super::i18n::Lang;
+use super::i18n::{Lang, Text};
 
 /// One event on the line: a single day or a period.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,7 +18,6 @@ pub struct Event {
 }
 
 pub fn events(meta: &Meta, lang: Lang) -> Vec<Event> {
-    let s = lang.s();
     let mut out = Vec::new();
     let mut push = |name, class, start: &Option<String>, end: &Option<String>| {
         if let Some(start) = start.clone().or_else(|| end.clone()) {
@@ -25,10 +25,10 @@ pub fn events(meta: &Meta, lang: Lang) -> Vec<Event> {
             out.push(Event { name, class, start, end });
         }
     };
-    push(s.inspection_period, "inspection", &meta.inspection_start, &meta.inspection_end);
-    push(s.feedback, "feedback", &meta.feedback_date, &None);
-    push(s.signed, "signed", &meta.signed_date, &None);
-    push(s.publicity, "publicity", &meta.publicity_start, &meta.publicity_end);
+    push(MetaField::InspectionPeriod.name(lang), "inspection", &meta.inspection_start, &meta.inspection_end);
+    push(MetaField::FeedbackDate.name(lang), "feedback", &meta.feedback_date, &None);
+    push(MetaField::SignedDate.name(lang), "signed", &meta.signed_date, &None);
+    push(MetaField::PublicityPeriod.name(lang), "publicity", &meta.publicity_start, &meta.publicity_end);
     out
 }
 
@@ -51,8 +51,10 @@ pub fn day_number(iso: &str) -> Option<i64> {
 }
 
 const WIDTH: f64 = 600.0;
-const LEFT: f64 = 50.0;
-const RIGHT: f64 = 550.0;
+/// Labels are centred on their event: the edge events need half the widest label (a date range
+/// at the phone font size, about 120 units) of room, or phones clip them.
+const LEFT: f64 = 70.0;
+const RIGHT: f64 = 530.0;
 /// Labels need this much room; events closer in time are spread apart (order is kept).
 const MIN_GAP: f64 = 125.0;
 

@@ -13,7 +13,7 @@ use yew::prelude::*;
 use super::browser;
 use super::chip::chip;
 use super::editor::unique_id;
-use super::i18n::Lang;
+use super::i18n::{Lang, Text};
 use super::progress::progress_bar;
 use super::state::{Action, NavKey, State};
 

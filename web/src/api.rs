@@ -143,6 +143,7 @@ impl MountOptions {
             sample_if_empty: self.sample_if_empty,
             on_change: self.on_change.map(model_callback),
             stylesheet_href: self.stylesheet_href,
+            owns_page: false,
         }
     }
 }

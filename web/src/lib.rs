@@ -38,6 +38,7 @@ pub fn start_page() -> Result<(), JsError> {
         lang,
         storage_key: Some(PAGE_STORAGE_KEY.to_string()),
         sample_if_empty: true,
+        owns_page: true,
         ..Default::default()
     };
     let handle = app::mount_app(root, options);

@@ -154,3 +154,14 @@ pub fn focus(element: &Element) {
         let _ = el.focus();
     }
 }
+
+/// Sets `<html lang>` and the document's title (the stand-alone page only: an embedded app
+/// leaves its host page alone).
+pub fn set_page_language(tag: &str, title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        if let Some(html) = document.document_element() {
+            let _ = html.set_attribute("lang", tag);
+        }
+        document.set_title(title);
+    }
+}

@@ -32,6 +32,9 @@ pub trait Text: Copy {
 }
 
 pub struct Strings {
+    /// The page's `<title>`: "the notice's title · app_name", or "app_name · app_tagline".
+    pub app_name: &'static str,
+    pub app_tagline: &'static str,
     pub switch_lang: &'static str,
     pub switch_lang_label: &'static str,
     pub editor_region: &'static str,
@@ -92,6 +95,8 @@ pub struct Strings {
 }
 
 pub static ZH: Strings = Strings {
+    app_name: "通报大纲",
+    app_tagline: "整改进展情况通报阅读器",
     switch_lang: "English",
     switch_lang_label: "Switch to English",
     editor_region: "通报原文",
@@ -149,6 +154,8 @@ pub static ZH: Strings = Strings {
 };
 
 pub static EN: Strings = Strings {
+    app_name: "Notice Outline",
+    app_tagline: "a reader for rectification progress notices",
     switch_lang: "中文",
     switch_lang_label: "切换到中文",
     editor_region: "Notice text",

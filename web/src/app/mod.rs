@@ -49,6 +49,9 @@ pub struct AppOptions {
     pub on_change: Option<Callback<Rc<Notice>>>,
     /// A stylesheet to load inside the app's root (for shadow roots).
     pub stylesheet_href: Option<String>,
+    /// The app is the whole page (not embedded): it keeps `<html lang>` and `<title>` in its
+    /// language, the title naming the notice (which is also what a printout is headed with).
+    pub owns_page: bool,
 }
 
 /// A mounted app. Dropping it leaves the app in place; call [`AppHandle::unmount`] to remove it.
@@ -237,6 +240,20 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     let lang = state.lang;
+    {
+        let title = state.notice.0.meta.title.clone();
+        let owns_page = options.owns_page;
+        use_effect_with((lang, state.notice.clone()), move |(lang, _)| {
+            if owns_page {
+                let s = lang.s();
+                let title = match title {
+                    Some(title) => format!("{title} · {}", s.app_name),
+                    None => format!("{} · {}", s.app_name, s.app_tagline),
+                };
+                browser::set_page_language(lang.tag(), &title);
+            }
+        });
+    }
     let s = lang.s();
     let on_lang = {
         let dispatch = dispatch.clone();
@@ -319,8 +336,13 @@ fn results(props: &ResultsProps) -> Html {
     } else {
         let on_highlight = dispatch.reform(Action::HighlightSpan);
         let no_structure = state.outline.items.is_empty();
+        let print_title = notice.0.meta.title.clone();
         html! {
             <>
+                // Heads the printout (hidden on screen, where the text box shows the title).
+                if let Some(title) = print_title {
+                    <p class="no-print-title">{ title }</p>
+                }
                 if no_structure {
                     <section class="no-card no-nostructure" role="alert">
                         <h2 class="no-card__title">{ s.no_structure_title }</h2>

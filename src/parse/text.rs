@@ -95,11 +95,7 @@ impl<'a> Source<'a> {
         };
         // A folded offset inside a run of removed characters maps to the run's end, which is a
         // char boundary; clamp and step back to a boundary for safety against any drift.
-        let mut original = original.min(self.original.len());
-        while !self.original.is_char_boundary(original) {
-            original -= 1;
-        }
-        original
+        floor_char_boundary(self.original, original)
     }
 
     /// The input span of a folded range.
@@ -261,6 +257,17 @@ fn to_simplified(c: char) -> char {
         Ok(i) => table[i].1,
         Err(_) => c,
     }
+}
+
+/// The largest char boundary of `text` at or before byte `i` (clamped to the text's length):
+/// the one helper for rounding an offset down to a whole character (`str::floor_char_boundary`
+/// is not stable yet).
+pub fn floor_char_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 #[cfg(test)]

@@ -16,6 +16,8 @@ mod chip;
 mod editor;
 mod empty;
 mod export;
+mod file_input;
+mod hooks;
 pub mod i18n;
 mod meta;
 pub mod outline;
@@ -177,51 +179,14 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    // A text too large for localStorage was kept in IndexedDB: the app opened empty, and brings
-    // it back now. Until then nothing is saved, so the empty text cannot replace it.
-    let restoring = {
-        let options = options.clone();
-        use_mut_ref(move || {
-            options.text.is_none() && options.storage_key.as_deref().is_some_and(browser::is_in_indexed_db)
-        })
-    };
-    {
-        let restoring = restoring.clone();
-        let key = options.storage_key.clone();
-        let dispatch = dispatch.clone();
-        use_effect_with((), move |_| {
-            let pending = *restoring.borrow();
-            if let (true, Some(key)) = (pending, key) {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let text = big_text::get(&key).await.ok().flatten();
-                    *restoring.borrow_mut() = false;
-                    match text {
-                        Some(text) => dispatch.emit(Action::LoadText { text: Rc::from(text), message: None }),
-                        None => {
-                            browser::mark_unsaved(&key);
-                            dispatch.emit(Action::ShowMessage(state::Message::NotSavedLastTime));
-                        }
-                    }
-                });
-            }
-        });
-    }
+    let restoring = hooks::use_idb_restore(options.storage_key.clone(), options.text.is_some(), dispatch.clone());
+    hooks::use_persisted_text(options.storage_key.clone(), state.parsed_text.clone(), restoring, dispatch.clone());
 
-    // After each parse: keep the text, tell the host page, and mark the render for benchmarks.
+    // After each parse: tell the host page, and mark the render for benchmarks.
     {
-        let parsed = state.parsed_text.clone();
-        let notice = state.notice.clone();
-        let key = options.storage_key.clone();
         let on_change = options.on_change.clone();
-        let dispatch = dispatch.clone();
-        let restoring = restoring.clone();
-        use_effect_with(notice, move |notice| {
+        use_effect_with(state.notice.clone(), move |notice| {
             browser::perf_mark("notice-outline:rendered");
-            if let Some(key) = key.filter(|_| !*restoring.borrow()) {
-                browser::save_text(&key, &parsed.0, move || {
-                    dispatch.emit(Action::ShowMessage(state::Message::NotSaved))
-                });
-            }
             if let Some(on_change) = on_change {
                 on_change.emit(notice.0.clone());
             }

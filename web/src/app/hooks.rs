@@ -1,0 +1,122 @@
+//! The app's custom hooks: each effect the app runs, named for what it does, so `app()` and
+//! `editor()` read as a list of what happens.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use super::state::{Action, Message, TextRef};
+use super::{big_text, browser};
+
+/// A pause in typing of this long (longer for long texts, whose parse costs more) parses the text.
+pub fn debounce_ms(text_len: u32) -> u32 {
+    (150 + text_len / 4096).min(600)
+}
+
+/// The pending parse of typed text.
+#[derive(Default)]
+struct Debounce {
+    /// Held only: dropping it cancels the parse.
+    _timer: Option<Timeout>,
+    /// Typing has not been parsed yet (the timer has not fired).
+    waiting: bool,
+}
+
+/// The text box's input handlers: typing is parsed when it pauses, a paste at once. The box's
+/// value is read only then, so a keystroke in a 1 MB text costs no copy. A new `load_seq` (text
+/// replaced from outside) forgets typing that has not been parsed yet.
+pub struct DebouncedParse {
+    pub oninput: Callback<InputEvent>,
+    pub onpaste: Callback<Event>,
+}
+
+#[hook]
+pub fn use_debounced_parse(dispatch: Callback<Action>, load_seq: u32) -> DebouncedParse {
+    // Set by `paste`, read by the `input` that follows.
+    let pasted = use_mut_ref(|| false);
+    let debounce = use_mut_ref(Debounce::default);
+    {
+        let debounce = debounce.clone();
+        use_effect_with(load_seq, move |_| {
+            debounce.replace(Debounce::default());
+        });
+    }
+    let oninput = {
+        let pasted = pasted.clone();
+        Callback::from(move |e: InputEvent| {
+            let Some(el) = e.target_dyn_into::<HtmlTextAreaElement>() else { return };
+            let flush = {
+                let dispatch = dispatch.clone();
+                let el = el.clone();
+                move || dispatch.emit(Action::TextChanged { text: Rc::from(el.value()) })
+            };
+            if pasted.replace(false) {
+                debounce.replace(Debounce::default());
+                flush();
+                return;
+            }
+            if !debounce.borrow().waiting {
+                dispatch.emit(Action::Typing);
+            }
+            let fired = debounce.clone();
+            let timer = Timeout::new(debounce_ms(el.text_length()), move || {
+                fired.borrow_mut().waiting = false;
+                flush();
+            });
+            // Replacing the timer drops (cancels) the one still waiting.
+            debounce.replace(Debounce { _timer: Some(timer), waiting: true });
+        })
+    };
+    let onpaste = Callback::from(move |_: Event| *pasted.borrow_mut() = true);
+    DebouncedParse { oninput, onpaste }
+}
+
+/// A text too large for localStorage was kept in IndexedDB: the app opened empty, and brings it
+/// back now. Returns the "still restoring" flag: until it clears nothing may be saved, or the
+/// empty text would replace the kept one.
+#[hook]
+pub fn use_idb_restore(storage_key: Option<String>, given_text: bool, dispatch: Callback<Action>) -> Rc<RefCell<bool>> {
+    let restoring = {
+        let key = storage_key.clone();
+        use_mut_ref(move || !given_text && key.as_deref().is_some_and(browser::is_in_indexed_db))
+    };
+    {
+        let restoring = restoring.clone();
+        use_effect_with((), move |_| {
+            let pending = *restoring.borrow();
+            if let (true, Some(key)) = (pending, storage_key) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let text = big_text::get(&key).await.ok().flatten();
+                    *restoring.borrow_mut() = false;
+                    match text {
+                        Some(text) => dispatch.emit(Action::LoadText { text: Rc::from(text), message: None }),
+                        None => {
+                            browser::mark_unsaved(&key);
+                            dispatch.emit(Action::ShowMessage(Message::NotSavedLastTime));
+                        }
+                    }
+                });
+            }
+        });
+    }
+    restoring
+}
+
+/// Keeps each parsed text under `storage_key` (localStorage, else IndexedDB), so a reload brings
+/// it back; says so if the browser refuses it.
+#[hook]
+pub fn use_persisted_text(
+    storage_key: Option<String>,
+    parsed_text: TextRef,
+    restoring: Rc<RefCell<bool>>,
+    dispatch: Callback<Action>,
+) {
+    use_effect_with(parsed_text, move |text| {
+        if let Some(key) = storage_key.filter(|_| !*restoring.borrow()) {
+            browser::save_text(&key, &text.0, move || dispatch.emit(Action::ShowMessage(Message::NotSaved)));
+        }
+    });
+}

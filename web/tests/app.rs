@@ -88,9 +88,9 @@ fn typing_marks_the_outline_stale_until_the_text_arrives() {
     let s = s.reduce(Action::Typing);
     assert!(!s.is_parsed(), "the outline is out of date while typing");
     assert!(!s.needs_parse(), "but there is nothing new to parse yet");
-    let before = s.selected;
+    let before = s.tree.selected;
     let s = s.reduce(Action::CaretMoved(35));
-    assert_eq!(s.selected, before, "caret moves are ignored while the outline is stale");
+    assert_eq!(s.tree.selected, before, "caret moves are ignored while the outline is stale");
     let s = s.reduce(Action::TextChanged { text: Rc::from("一、甲") });
     assert!(s.needs_parse());
     let s = s.reduce(Action::Parse);
@@ -108,7 +108,7 @@ fn clear_is_undoable_until_the_user_types() {
     assert!(Action::UndoClear.replaces_text(), "restored text is parsed in the same turn");
     let parsed = restored.reduce(Action::Parse);
     assert!(parsed.is_parsed());
-    assert_eq!(parsed.outline.items.len(), Outline::build(&notice_outline::parse("一、内容")).items.len());
+    assert_eq!(parsed.tree.outline.items.len(), Outline::build(&notice_outline::parse("一、内容")).items.len());
     let typed = cleared.reduce(Action::TextChanged { text: Rc::from("x") });
     assert!(typed.undo.is_none(), "typing after a clear drops the undo");
 }
@@ -117,54 +117,54 @@ fn clear_is_undoable_until_the_user_types() {
 fn arrow_keys_follow_the_tree_pattern() {
     let s = state_with(small_notice());
     let s = go(s, NavKey::Down);
-    assert_eq!(s.selected, Some(1), "Down with no selection moves on from the tab stop (row 0)");
+    assert_eq!(s.tree.selected, Some(1), "Down with no selection moves on from the tab stop (row 0)");
     let s = go(s, NavKey::Home);
-    assert_eq!(s.selected, Some(0));
+    assert_eq!(s.tree.selected, Some(0));
     let s = go(s, NavKey::Right);
-    assert_eq!(s.selected, Some(1), "Right on an expanded node moves to its first child");
+    assert_eq!(s.tree.selected, Some(1), "Right on an expanded node moves to its first child");
     let s = go(s, NavKey::Down);
     let s = go(s, NavKey::Down);
-    assert_eq!(s.selected, Some(3));
+    assert_eq!(s.tree.selected, Some(3));
     let s = go(s, NavKey::Left);
-    assert_eq!(s.selected, Some(2), "Left on a leaf moves to its parent");
+    assert_eq!(s.tree.selected, Some(2), "Left on a leaf moves to its parent");
     let s = go(s, NavKey::Left);
-    assert_eq!(s.selected, Some(2));
-    assert!(!s.is_expanded(2), "Left on an expanded node collapses it");
+    assert_eq!(s.tree.selected, Some(2));
+    assert!(!s.tree.is_expanded(2), "Left on an expanded node collapses it");
     let s = go(s, NavKey::Down);
-    assert_eq!(s.selected, Some(4), "Down skips the rows of a collapsed branch");
+    assert_eq!(s.tree.selected, Some(4), "Down skips the rows of a collapsed branch");
     let s = go(s, NavKey::Up);
-    assert_eq!(s.selected, Some(2));
+    assert_eq!(s.tree.selected, Some(2));
     let s = go(s, NavKey::Right);
-    assert!(s.is_expanded(2), "Right on a collapsed node expands it");
-    assert_eq!(s.selected, Some(2));
+    assert!(s.tree.is_expanded(2), "Right on a collapsed node expands it");
+    assert_eq!(s.tree.selected, Some(2));
     let s = go(s, NavKey::End);
-    assert_eq!(s.selected, Some(4));
+    assert_eq!(s.tree.selected, Some(4));
     let s = go(s, NavKey::Home);
-    assert_eq!(s.selected, Some(0));
-    assert!(s.focus_seq > 0, "keyboard moves ask for focus");
+    assert_eq!(s.tree.selected, Some(0));
+    assert!(s.tree.focus_seq > 0, "keyboard moves ask for focus");
 }
 
 #[wasm_bindgen_test]
 fn type_ahead_finds_headings_and_cycles() {
     let s = state_with(small_notice());
     let s = go(s, NavKey::TypeAhead("g".into()));
-    assert_eq!(s.selected, Some(2));
+    assert_eq!(s.tree.selected, Some(2));
     let s = go(s, NavKey::TypeAhead("e".into()));
-    assert_eq!(s.selected, Some(4));
+    assert_eq!(s.tree.selected, Some(4));
     let s = go(s, NavKey::TypeAhead("zzz".into()));
-    assert_eq!(s.selected, Some(4), "no match leaves the selection alone");
+    assert_eq!(s.tree.selected, Some(4), "no match leaves the selection alone");
 }
 
 #[wasm_bindgen_test]
 fn the_caret_selects_the_deepest_node_and_reveals_it() {
     let s = state_with(small_notice());
     let s = s.reduce(Action::ToggleNode(0));
-    assert!(!s.is_expanded(0));
+    assert!(!s.tree.is_expanded(0));
     let s = s.reduce(Action::CaretMoved(20));
-    assert_eq!(s.selected, Some(3), "offset 20 lies in 1.delta, inside （二）gamma, inside 一、alpha");
-    assert!(s.is_expanded(0) && s.is_expanded(2), "ancestors of the caret's node are expanded");
+    assert_eq!(s.tree.selected, Some(3), "offset 20 lies in 1.delta, inside （二）gamma, inside 一、alpha");
+    assert!(s.tree.is_expanded(0) && s.tree.is_expanded(2), "ancestors of the caret's node are expanded");
     let s = s.reduce(Action::CaretMoved(35));
-    assert_eq!(s.selected, Some(4));
+    assert_eq!(s.tree.selected, Some(4));
 }
 
 #[wasm_bindgen_test]
@@ -191,10 +191,10 @@ fn huge_outlines_open_with_only_the_top_level_expanded() {
         })
         .collect();
     let s = state_with(Notice { outline: sections, ..Default::default() });
-    assert!(s.outline.items.len() > LARGE_OUTLINE);
-    assert_eq!(s.visible().len(), s.outline.items.len() / 2, "only top-level rows are rendered");
+    assert!(s.tree.outline.items.len() > LARGE_OUTLINE);
+    assert_eq!(s.tree.visible().len(), s.tree.outline.items.len() / 2, "only top-level rows are rendered");
     let s = s.reduce(Action::ExpandAll);
-    assert_eq!(s.visible().len(), s.outline.items.len());
+    assert_eq!(s.tree.visible().len(), s.tree.outline.items.len());
 }
 
 #[wasm_bindgen_test]
@@ -203,18 +203,18 @@ fn very_long_outlines_render_in_batches() {
     let rows =
         (0..n).map(|i| node("一、", &format!("r{i}"), (i * 10, i * 10 + 10), NodeKind::Section, vec![])).collect();
     let s = state_with(Notice { outline: rows, ..Default::default() });
-    assert_eq!(s.visible().len(), ROW_BATCH, "one batch of rows is rendered");
-    assert_eq!(s.hidden_rows(), n - ROW_BATCH);
+    assert_eq!(s.tree.visible().len(), ROW_BATCH, "one batch of rows is rendered");
+    assert_eq!(s.tree.hidden_rows(), n - ROW_BATCH);
     let s = go(s, NavKey::End);
-    assert_eq!(s.selected, Some(ROW_BATCH - 1), "End reaches the last rendered row");
+    assert_eq!(s.tree.selected, Some(ROW_BATCH - 1), "End reaches the last rendered row");
     let s = s.reduce(Action::ShowMoreRows);
-    assert_eq!(s.visible().len(), 2 * ROW_BATCH);
+    assert_eq!(s.tree.visible().len(), 2 * ROW_BATCH);
     // The caret in a row beyond the rendered ones brings it in.
     let far = n - 1;
     let s = s.reduce(Action::CaretMoved(far * 10 + 5));
-    assert_eq!(s.selected, Some(far));
-    assert!(s.visible().contains(&far), "the caret's row is rendered");
-    assert_eq!(s.hidden_rows(), 0);
+    assert_eq!(s.tree.selected, Some(far));
+    assert!(s.tree.visible().contains(&far), "the caret's row is rendered");
+    assert_eq!(s.tree.hidden_rows(), 0);
 }
 
 // ---------- the mounted app ----------

@@ -29,7 +29,7 @@ mod tree;
 
 pub use i18n::Lang;
 use i18n::Text;
-use state::{Action, State};
+use state::{Action, NoticeRef, State, TextRef, TreeState};
 
 /// How the app is mounted. `Default` is the full editor in Chinese, not persisted.
 #[derive(Clone, Default, PartialEq)]
@@ -249,58 +249,46 @@ pub fn app(props: &AppProps) -> Html {
                         can_undo={state.undo.is_some()}
                         dispatch={dispatch.clone()} />
                 }
-                <Results state={Snapshot((*state).clone())} dispatch={dispatch.clone()} />
+                <Results lang={lang} readonly={state.readonly} notice={state.notice.clone()}
+                    parsed_text={state.parsed_text.clone()} has_text={!state.text.is_empty()}
+                    is_parsed={state.is_parsed()} tree={state.tree.clone()} dispatch={dispatch.clone()} />
             </div>
         </div>
     }
 }
 
-/// A copy of the state for the results column (cheap: its big parts are `Rc`s), compared on
-/// what the column shows, so typing that has not been parsed yet does not re-render it.
-#[derive(Clone)]
-struct Snapshot(State);
-
-impl PartialEq for Snapshot {
-    fn eq(&self, other: &Self) -> bool {
-        let (a, b) = (&self.0, &other.0);
-        a.lang == b.lang
-            && a.readonly == b.readonly
-            && a.notice == b.notice
-            && Rc::ptr_eq(&a.outline, &b.outline)
-            && Rc::ptr_eq(&a.expanded, &b.expanded)
-            && a.expand_mode == b.expand_mode
-            && a.row_limit == b.row_limit
-            && a.selected == b.selected
-            && a.focus_seq == b.focus_seq
-            && a.text.is_empty() == b.text.is_empty()
-            && a.is_parsed() == b.is_parsed()
-    }
-}
-
 #[derive(Properties, PartialEq)]
 struct ResultsProps {
-    state: Snapshot,
+    lang: Lang,
+    readonly: bool,
+    notice: NoticeRef,
+    /// The text `notice` was parsed from.
+    parsed_text: TextRef,
+    /// The box holds some text (parsed or not).
+    has_text: bool,
+    is_parsed: bool,
+    tree: TreeState,
     dispatch: Callback<Action>,
 }
 
 /// The right-hand column: empty state, "no structure", or summary + outline + details + export.
 #[function_component(Results)]
 fn results(props: &ResultsProps) -> Html {
-    let state = &props.state.0;
     let dispatch = &props.dispatch;
-    let lang = state.lang;
+    let lang = props.lang;
     let s = lang.s();
-    let notice = state.notice.clone();
-    let has_text = !state.text.is_empty();
+    let notice = props.notice.clone();
+    let has_text = props.has_text;
+    let no_outline = props.tree.outline.items.is_empty();
 
     let body = if !has_text {
-        html! { <empty::Empty lang={lang} readonly={state.readonly}
+        html! { <empty::Empty lang={lang} readonly={props.readonly}
         on_sample={dispatch.reform(|_| Action::LoadSample)} /> }
-    } else if state.outline.items.is_empty() && !state.is_parsed() {
+    } else if no_outline && !props.is_parsed {
         html! { <p class="no-pending" role="status">{ s.parsing }</p> }
     } else {
         let on_highlight = dispatch.reform(Action::HighlightSpan);
-        let no_structure = state.outline.items.is_empty();
+        let no_structure = no_outline;
         let print_title = notice.0.meta.title.clone();
         html! {
             <>
@@ -314,16 +302,17 @@ fn results(props: &ResultsProps) -> Html {
                         <p>{ s.no_structure_body }</p>
                     </section>
                 } else {
-                    <summary::Summary lang={lang} notice={notice.clone()} text={state.parsed_text.clone()} readonly={state.readonly}
+                    <summary::Summary lang={lang} notice={notice.clone()} text={props.parsed_text.clone()} readonly={props.readonly}
                         on_highlight={on_highlight.clone()} />
-                    <tree::Tree lang={lang} view={tree::TreeView::of(state)} dispatch={dispatch.clone()} />
+                    <tree::Tree lang={lang} readonly={props.readonly} notice={notice.clone()} view={props.tree.clone()}
+                        dispatch={dispatch.clone()} />
                 }
                 <meta::MetaPanel lang={lang} notice={notice.clone()} />
-                <export::Export lang={lang} notice={notice} text={state.parsed_text.clone()}
+                <export::Export lang={lang} notice={notice} text={props.parsed_text.clone()}
                     on_message={dispatch.reform(Action::ShowMessage)} />
             </>
         }
     };
-    let busy = if state.is_parsed() { "false" } else { "true" };
+    let busy = if props.is_parsed { "false" } else { "true" };
     html! { <div class="no-results" aria-busy={busy}>{ body }</div> }
 }

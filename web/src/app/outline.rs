@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use notice_outline::model::{Node, NodeKind, Notice, Span};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Item {
     pub parent: Option<usize>,
     /// Depth in the rendered tree, 1 for top-level rows (aria-level).
@@ -35,7 +35,7 @@ impl Item {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Outline {
     pub items: Vec<Item>,
 }

@@ -74,7 +74,7 @@ pub struct Highlight {
 /// How nodes the user has not toggled one by one are shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExpandMode {
-    /// By the `collapse_depth` option, else by kind and size (see [`State::opens_by_default`]).
+    /// By the `collapse_depth` option, else by kind and size (see [`TreeState::opens_by_default`]).
     Auto,
     /// After "expand all".
     All,
@@ -145,19 +145,13 @@ pub const LARGE_OUTLINE: usize = 400;
 /// the rest are a "show more" away.
 pub const ROW_BATCH: usize = 500;
 
+/// What the outline tree shows, and nothing else, so it is the tree's props as it stands: a
+/// change elsewhere (typing, a message) does not re-render the tree. The `Rc`s hold `Eq` types,
+/// which `Rc`'s `==` compares by pointer first.
 #[derive(Clone, Debug, PartialEq)]
-pub struct State {
-    pub lang: Lang,
-    pub readonly: bool,
-    /// The text as of the last `TextChanged` (or load).
-    pub text: TextRef,
-    /// Typed since the last `TextChanged`: the box holds more than `text`.
-    pub typing: bool,
-    /// The text `notice` was parsed from (spans point into it).
-    pub parsed_text: TextRef,
-    pub notice: NoticeRef,
+pub struct TreeState {
     pub outline: Rc<Outline>,
-    /// Expansion the user chose, by node key; nodes not listed follow [`State::opens_by_default`].
+    /// Expansion the user chose, by node key; nodes not listed follow [`TreeState::opens_by_default`].
     pub expanded: Rc<HashMap<Rc<str>, bool>>,
     /// The last "expand all" / "collapse all", or automatic.
     pub expand_mode: ExpandMode,
@@ -170,6 +164,21 @@ pub struct State {
     pub selected: Option<usize>,
     /// Bumped when keyboard focus should follow the selection.
     pub focus_seq: u32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub lang: Lang,
+    pub readonly: bool,
+    /// The text as of the last `TextChanged` (or load).
+    pub text: TextRef,
+    /// Typed since the last `TextChanged`: the box holds more than `text`.
+    pub typing: bool,
+    /// The text `notice` was parsed from (spans point into it).
+    pub parsed_text: TextRef,
+    pub notice: NoticeRef,
+    /// The rows, which are open, which is selected: all the tree shows.
+    pub tree: TreeState,
     pub highlight: Option<Highlight>,
     /// The text before the last Clear, until the user types again.
     pub undo: Option<TextRef>,
@@ -188,14 +197,16 @@ impl State {
             typing: false,
             parsed_text: empty,
             notice: NoticeRef(Rc::new(Notice::default())),
-            outline: Rc::new(Outline::default()),
-            expanded: Rc::new(HashMap::new()),
-            expand_mode: ExpandMode::Auto,
-            large: false,
-            row_limit: ROW_BATCH,
-            collapse_depth,
-            selected: None,
-            focus_seq: 0,
+            tree: TreeState {
+                outline: Rc::new(Outline::default()),
+                expanded: Rc::new(HashMap::new()),
+                expand_mode: ExpandMode::Auto,
+                large: false,
+                row_limit: ROW_BATCH,
+                collapse_depth,
+                selected: None,
+                focus_seq: 0,
+            },
             highlight: None,
             undo: None,
             message: None,
@@ -221,6 +232,39 @@ impl State {
         self.apply_parse(text.clone(), Rc::new(notice_outline::parse(&text.0)));
     }
 
+    fn highlight(&mut self, span: Span) {
+        let seq = self.highlight.map_or(1, |h| h.seq.wrapping_add(1));
+        self.highlight = Some(Highlight { span, seq });
+    }
+
+    fn replace_text(&mut self, text: Rc<str>) {
+        self.text = TextRef(text);
+        self.typing = false;
+        self.highlight = None;
+    }
+
+    /// Shows `notice` as the parse of `text` (tests use it to show a hand-built notice).
+    pub fn apply_parse(&mut self, text: TextRef, notice: Rc<Notice>) {
+        let tree = &mut self.tree;
+        let old_key = tree.selected.and_then(|i| tree.outline.items.get(i)).map(|i| i.key.clone());
+        let outline = Outline::build(&notice);
+        tree.large = outline.items.len() > LARGE_OUTLINE;
+        // Keep the selection on the same node (by key) across edits; fall back to the same row.
+        tree.selected = match (old_key, tree.selected) {
+            (Some(key), Some(old)) => outline
+                .items
+                .iter()
+                .position(|i| i.key == key)
+                .or_else(|| (!outline.items.is_empty()).then(|| old.min(outline.items.len() - 1))),
+            _ => None,
+        };
+        tree.outline = Rc::new(outline);
+        self.notice = NoticeRef(notice);
+        self.parsed_text = text;
+    }
+}
+
+impl TreeState {
     pub fn is_expanded(&self, index: usize) -> bool {
         let Some(item) = self.outline.items.get(index) else { return false };
         if !item.has_children {
@@ -245,7 +289,7 @@ impl State {
     }
 
     /// Indexes of the rows a user can see (every ancestor expanded), in document order.
-    /// Only the first [`State::row_limit`] of them are rendered (and reachable by keyboard).
+    /// Only the first [`TreeState::row_limit`] of them are rendered (and reachable by keyboard).
     pub fn visible(&self) -> Vec<usize> {
         let mut out = self.expanded_rows(self.row_limit);
         out.truncate(self.row_limit);
@@ -269,7 +313,7 @@ impl State {
         self.expanded_rows(usize::MAX).len().saturating_sub(self.row_limit)
     }
 
-    fn set_expanded(&mut self, index: usize, open: bool) {
+    pub fn set_expanded(&mut self, index: usize, open: bool) {
         if let Some(item) = self.outline.items.get(index) {
             if item.has_children && self.is_expanded(index) != open {
                 Rc::make_mut(&mut self.expanded).insert(item.key.clone(), open);
@@ -286,7 +330,7 @@ impl State {
         }
     }
 
-    fn select(&mut self, index: usize, focus: bool) {
+    pub fn select(&mut self, index: usize, focus: bool) {
         if index < self.outline.items.len() {
             self.reveal(index);
             // Render enough rows to include it.
@@ -302,37 +346,7 @@ impl State {
         }
     }
 
-    fn highlight(&mut self, span: Span) {
-        let seq = self.highlight.map_or(1, |h| h.seq.wrapping_add(1));
-        self.highlight = Some(Highlight { span, seq });
-    }
-
-    fn replace_text(&mut self, text: Rc<str>) {
-        self.text = TextRef(text);
-        self.typing = false;
-        self.highlight = None;
-    }
-
-    /// Shows `notice` as the parse of `text` (tests use it to show a hand-built notice).
-    pub fn apply_parse(&mut self, text: TextRef, notice: Rc<Notice>) {
-        let old_key = self.selected.and_then(|i| self.outline.items.get(i)).map(|i| i.key.clone());
-        let outline = Outline::build(&notice);
-        self.large = outline.items.len() > LARGE_OUTLINE;
-        // Keep the selection on the same node (by key) across edits; fall back to the same row.
-        self.selected = match (old_key, self.selected) {
-            (Some(key), Some(old)) => outline
-                .items
-                .iter()
-                .position(|i| i.key == key)
-                .or_else(|| (!outline.items.is_empty()).then(|| old.min(outline.items.len() - 1))),
-            _ => None,
-        };
-        self.outline = Rc::new(outline);
-        self.notice = NoticeRef(notice);
-        self.parsed_text = text;
-    }
-
-    fn navigate(&mut self, key: NavKey) {
+    pub fn navigate(&mut self, key: NavKey) {
         let visible = self.visible();
         if visible.is_empty() {
             return;
@@ -395,6 +409,17 @@ impl State {
         };
         (0..n).map(|k| visible[(start + k) % n]).find(|&i| self.outline.items[i].matches(&typed))
     }
+
+    pub fn is_row_visible(&self, index: usize) -> bool {
+        let mut parent = self.outline.items.get(index).and_then(|i| i.parent);
+        while let Some(p) = parent {
+            if !self.is_expanded(p) {
+                return false;
+            }
+            parent = self.outline.items[p].parent;
+        }
+        true
+    }
 }
 
 impl Action {
@@ -454,7 +479,7 @@ impl Reducible for State {
                 s.undo = Some(s.text.clone());
                 s.replace_text(Rc::from(""));
                 s.message = Some(Message::Cleared);
-                s.selected = None;
+                s.tree.selected = None;
                 s.load_seq = s.load_seq.wrapping_add(1);
             }
             Action::UndoClear => {
@@ -464,28 +489,28 @@ impl Reducible for State {
                 s.load_seq = s.load_seq.wrapping_add(1);
             }
             Action::ToggleNode(index) => {
-                let open = s.is_expanded(index);
-                s.set_expanded(index, !open);
+                let open = s.tree.is_expanded(index);
+                s.tree.set_expanded(index, !open);
             }
             Action::ExpandAll => {
-                s.expand_mode = ExpandMode::All;
-                s.expanded = Rc::new(HashMap::new());
+                s.tree.expand_mode = ExpandMode::All;
+                s.tree.expanded = Rc::new(HashMap::new());
             }
             Action::CollapseAll => {
-                s.expand_mode = ExpandMode::TopLevel;
-                s.expanded = Rc::new(HashMap::new());
+                s.tree.expand_mode = ExpandMode::TopLevel;
+                s.tree.expanded = Rc::new(HashMap::new());
                 // The selected row may now be hidden: move the selection to its top-level node.
-                if let Some(mut i) = s.selected {
-                    while let Some(p) = s.outline.items.get(i).and_then(|it| it.parent) {
+                if let Some(mut i) = s.tree.selected {
+                    while let Some(p) = s.tree.outline.items.get(i).and_then(|it| it.parent) {
                         i = p;
                     }
-                    s.selected = Some(i);
+                    s.tree.selected = Some(i);
                 }
             }
-            Action::SelectNode { index, focus } => s.select(index, focus),
+            Action::SelectNode { index, focus } => s.tree.select(index, focus),
             Action::Activate(index) => {
-                let Some(span) = s.outline.items.get(index).map(|i| i.span) else { return self };
-                s.select(index, false);
+                let Some(span) = s.tree.outline.items.get(index).map(|i| i.span) else { return self };
+                s.tree.select(index, false);
                 s.highlight(span);
             }
             Action::HighlightSpan(span) => s.highlight(span),
@@ -493,29 +518,18 @@ impl Reducible for State {
                 if !s.is_parsed() {
                     return self;
                 }
-                match s.outline.at_utf16(offset) {
-                    Some(index) if Some(index) != s.selected || !s.is_row_visible(index) => s.select(index, false),
+                match s.tree.outline.at_utf16(offset) {
+                    Some(index) if Some(index) != s.tree.selected || !s.tree.is_row_visible(index) => {
+                        s.tree.select(index, false)
+                    }
                     _ => return self,
                 }
             }
-            Action::Navigate(key) => s.navigate(key),
-            Action::ShowMoreRows => s.row_limit = s.row_limit.saturating_add(ROW_BATCH),
+            Action::Navigate(key) => s.tree.navigate(key),
+            Action::ShowMoreRows => s.tree.row_limit = s.tree.row_limit.saturating_add(ROW_BATCH),
             Action::SetLang(lang) => s.lang = lang,
             Action::ShowMessage(message) => s.message = Some(message),
         }
         Rc::new(s)
-    }
-}
-
-impl State {
-    fn is_row_visible(&self, index: usize) -> bool {
-        let mut parent = self.outline.items.get(index).and_then(|i| i.parent);
-        while let Some(p) = parent {
-            if !self.is_expanded(p) {
-                return false;
-            }
-            parent = self.outline.items[p].parent;
-        }
-        true
     }
 }

@@ -15,44 +15,23 @@ use super::chip::chip;
 use super::editor::unique_id;
 use super::i18n::{Lang, Text};
 use super::progress::progress_bar;
-use super::state::{Action, NavKey, State};
+use super::state::{Action, NavKey, NoticeRef, TreeState};
 
 /// Type-ahead forgets what was typed after this pause.
 const TYPE_AHEAD_RESET_MS: f64 = 700.0;
 
-/// What the tree renders, compared by identity so unrelated state changes skip it.
-#[derive(Clone)]
-pub struct TreeView(State);
-
-impl TreeView {
-    pub fn of(state: &State) -> Self {
-        TreeView(state.clone())
-    }
-}
-
-impl PartialEq for TreeView {
-    fn eq(&self, other: &Self) -> bool {
-        let (a, b) = (&self.0, &other.0);
-        a.notice == b.notice
-            && std::rc::Rc::ptr_eq(&a.outline, &b.outline)
-            && std::rc::Rc::ptr_eq(&a.expanded, &b.expanded)
-            && a.expand_mode == b.expand_mode
-            && a.row_limit == b.row_limit
-            && a.selected == b.selected
-            && a.focus_seq == b.focus_seq
-    }
-}
-
 #[derive(Properties, PartialEq)]
 pub struct TreeProps {
     pub lang: Lang,
-    pub view: TreeView,
+    pub readonly: bool,
+    pub notice: NoticeRef,
+    pub view: TreeState,
     pub dispatch: Callback<Action>,
 }
 
 #[function_component(Tree)]
 pub fn tree(props: &TreeProps) -> Html {
-    let state = &props.view.0;
+    let state = &props.view;
     let lang = props.lang;
     let s = lang.s();
     let tree_ref = use_node_ref();
@@ -150,7 +129,7 @@ pub fn tree(props: &TreeProps) -> Html {
     let tab_stop = state.selected.filter(|&i| state.visible().contains(&i)).unwrap_or(0);
     let mut next = 0;
     let mut budget = state.row_limit;
-    let rows = render_level(&state.notice.0.outline, state, lang, tab_stop, &mut next, &mut budget);
+    let rows = render_level(&props.notice.0.outline, state, lang, tab_stop, &mut next, &mut budget);
     let hidden = state.hidden_rows();
 
     html! {
@@ -162,7 +141,7 @@ pub fn tree(props: &TreeProps) -> Html {
                     <button type="button" class="no-button no-button--quiet" onclick={emit(Action::CollapseAll)}>{ s.collapse_all }</button>
                 </div>
             </div>
-            <p class="no-hint" id={(*help_id).clone()}>{ if state.readonly { s.tree_help_readonly } else { s.tree_help } }</p>
+            <p class="no-hint" id={(*help_id).clone()}>{ if props.readonly { s.tree_help_readonly } else { s.tree_help } }</p>
             <ul ref={tree_ref} class="no-tree" role="tree" aria-label={s.outline_label}
                 aria-describedby={(*help_id).clone()} {onclick} {onkeydown} {onfocusin}>
                 { rows }
@@ -179,10 +158,10 @@ pub fn tree(props: &TreeProps) -> Html {
 
 /// Renders `nodes` and their expanded descendants; `next` is the pre-order index of the first
 /// node, advanced past every node (rendered or not) so indexes match [`super::outline::Outline`].
-/// At most `budget` rows are rendered (see [`State::row_limit`]).
+/// At most `budget` rows are rendered (see [`TreeState::row_limit`]).
 fn render_level(
     nodes: &[Node],
-    state: &State,
+    state: &TreeState,
     lang: Lang,
     tab_stop: usize,
     next: &mut usize,

@@ -49,8 +49,8 @@ fn csv_ledger_lists_each_problem_with_its_section_status_and_position() {
     let out = run(&["--format", "csv"], NOTICE.as_bytes());
     assert!(out.status.success(), "stderr: {}", stderr(&out));
     let expected = "\u{feff}序号,所属部分,问题,整改状态,整改措施数,位置\r\n\
-        1,一、巡察反馈问题整改落实情况 / （一）关于学习贯彻方面,1.学习不深入,已完成,2,第3行，字节 77–194\r\n\
-        2,一、巡察反馈问题整改落实情况 / （一）关于学习贯彻方面,\"2.制度\"\"不全\"\",待完善\",正在整改,0,第5行，字节 195–255\r\n";
+        1,一、巡察反馈问题整改落实情况 / （一）关于学习贯彻方面,1.学习不深入,已完成,2,第3行\r\n\
+        2,一、巡察反馈问题整改落实情况 / （一）关于学习贯彻方面,\"2.制度\"\"不全\"\",待完善\",正在整改,0,第5行\r\n";
     assert_eq!(stdout(&out), expected);
 }
 

@@ -3,7 +3,6 @@
 //! `*重点*` or `<b>` stays literal text in any Markdown renderer.
 
 use super::figures::{self, format_figure};
-use super::percent;
 use super::vocab;
 use super::vocab::{Lang, MetaField};
 use crate::model::{Meta, Node, NodeKind, Notice, Progress, Severity, Status};
@@ -73,7 +72,7 @@ fn push_meta(out: &mut String, meta: &Meta) {
 fn push_counts(out: &mut String, notice: &Notice) {
     let (stated, counts) = (&notice.stated, &notice.counts);
     let n = |v: Option<u32>| v.map_or("–".to_string(), |v| v.to_string());
-    let rate = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{}%", percent(v)));
+    let rate = |v: Option<f64>| v.map_or("–".to_string(), |v| format_figure(vocab::Figure::CompletionRate, v));
     let p = &counts.progress;
     out.push_str("## 整改进度\n\n");
     out.push_str("| | 方面 | 问题 | ✅ 已完成 | ⏳ 正在整改 | ❌ 未完成 | ❔ 未知 | 整改措施 | 完成率 |\n");

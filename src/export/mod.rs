@@ -18,11 +18,6 @@ pub fn to_json(notice: &Notice) -> String {
 pub use csv::to_csv;
 pub use markdown::to_markdown;
 
-/// A percentage as the notice would write it: `83.3`, `100`.
-fn percent(rate: f64) -> String {
-    decimal(rate, 4)
-}
-
 /// `value` with exactly `decimals` digits after the point, like `format!("{value:.decimals$}")`
 /// (`fixed(94.44, 1)` → `"94.4"`, `fixed(2.0, 3)` → `"2.000"`), but with integer arithmetic:
 /// core's float formatting (about 15 KB of wasm) then stays out of the page. Values beyond

@@ -1,0 +1,347 @@
+// The page never contradicts itself (issue 11): one test per rule, on invented notices, and the
+// general rules again on the corpus seeds (../shared/corpus/seeds) when that folder exists.
+//
+//   trunk build --release --offline && node --test e2e/consistency.test.mjs
+//
+// Screenshots of every seed at 320, 390 and 1280 px, in both languages, go to artifacts/consistency/.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, ensureDist } from './lib/server.mjs';
+import { launchBrowser } from './lib/browser.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoDir = path.resolve(here, '..');
+const artifacts = path.join(repoDir, 'artifacts', 'consistency');
+const seedsDir = path.resolve(repoDir, '..', 'shared', 'corpus', 'seeds');
+const cliPath = process.env.NOTICE_OUTLINE_CLI ?? path.join(repoDir, 'target', 'release', 'notice-outline');
+
+const lines = (...l) => l.join('\n');
+
+/** States no figures at all. */
+const NO_FIGURES = lines(
+  '某某县水务局党组关于巡察整改进展情况的通报',
+  '一、整改工作开展情况',
+  '局党组召开专题会议研究部署整改工作。',
+  '二、反馈问题整改情况',
+  '（一）关于理论学习方面',
+  '1．理论学习不够深入。',
+  '整改情况：已完成整改。',
+  '2．学习制度执行不严。',
+  '整改情况：已完成整改。',
+);
+
+/** States one problem done, but its problems are not numbered: 1 stated against 0 derived. */
+const STATED_UNMATCHED = lines(
+  '某某镇党委关于巡察整改情况的通报',
+  '巡察反馈的3个方面问题，已完成整改1个。',
+  '一、整改工作开展情况',
+  '镇党委召开专题会议研究部署整改工作。',
+  '二、下一步工作打算',
+  '持续抓好整改落实。',
+);
+
+/** States its problems and how many are done, but no rate: the rate is 2/4, from the statement. */
+const STATED_COUNTS = lines(
+  '某某区文化馆党支部关于巡察整改进展情况的通报',
+  '巡察反馈的4个问题，已完成整改2个，正在整改2个。',
+  '一、反馈问题整改情况',
+  '（一）已完成整改的问题',
+  '1．阵地管理不规范。',
+  '2．台账记录不完整。',
+  '（二）正在整改的问题',
+  '1．人员培训不足。',
+  '2．经费使用不规范。',
+);
+
+/** Every figure agrees. */
+const AGREES = lines(
+  '某某街道党工委关于巡察整改进展情况的通报',
+  '巡察反馈的2个问题，已全部完成整改。已完成整改2个，整改完成率100%。',
+  '一、反馈问题整改情况',
+  '1．议事规则执行不严。',
+  '整改情况：已完成整改。',
+  '2．档案管理不规范。',
+  '整改情况：已完成整改。',
+);
+
+/** A stated total the outline does not reach, and metadata for the field names. */
+const MISMATCH = lines(
+  '中共某某区审计局党组关于区委第四巡察组',
+  '巡察反馈意见整改进展情况的通报',
+  '',
+  '根据区委统一部署，2023年9月4日至10月31日，区委第四巡察组对区审计局党组开展了常规巡察。2023年12月6日，巡察组向区审计局党组反馈了巡察意见。',
+  '',
+  '巡察反馈的5个问题，已完成整改3个，正在整改1个，整改完成率60%。',
+  '',
+  '一、整改工作开展情况',
+  '局党组召开专题会议研究部署整改工作。',
+  '二、反馈问题整改情况',
+  '（一）关于党的领导方面',
+  '1．审计计划统筹不够科学。',
+  '整改情况：一是制定年度审计计划编制办法；二是建立项目库。该问题已完成整改。',
+  '2．审计成果运用不充分。',
+  '整改情况：正在整改。',
+  '（二）关于队伍建设方面',
+  '1．业务培训针对性不强。',
+  '整改情况：首先，调整培训内容；其次，开展岗位练兵。已完成整改。',
+  '2．年轻干部交流不足。',
+  '整改情况：尚未完成整改，计划年底前完成。',
+  '三、下一步工作打算',
+  '持续抓好整改落实。联系电话：010-66668888。',
+  '',
+  '中共某某区审计局党组',
+  '2024年3月15日',
+);
+
+const seeds = existsSync(seedsDir)
+  ? await Promise.all(
+      (await readdir(seedsDir))
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+        .map(async (f) => [f.replace(/\.txt$/, ''), await readFile(path.join(seedsDir, f), 'utf8')]),
+    )
+  : [];
+if (seeds.length === 0) console.log(`# SKIP seed notices: ${seedsDir} is absent; invented notices only`);
+
+const INVENTED = [
+  ['no-figures', NO_FIGURES],
+  ['stated-unmatched', STATED_UNMATCHED],
+  ['stated-counts', STATED_COUNTS],
+  ['agrees', AGREES],
+  ['mismatch', MISMATCH],
+];
+const ALL = [...INVENTED, ...seeds];
+
+let site;
+let browser;
+
+before(async () => {
+  await ensureDist();
+  if (!process.env.NOTICE_OUTLINE_CLI) {
+    execFileSync('cargo', ['build', '--release', '-q', '--bin', 'notice-outline'], { cwd: repoDir, stdio: 'inherit' });
+  }
+  site = await startServer();
+  browser = await launchBrowser();
+  await mkdir(artifacts, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+function cli(text, format) {
+  return execFileSync(cliPath, ['--format', format], { input: text, maxBuffer: 1 << 28 }).toString('utf8');
+}
+
+async function openPage(t, viewport = { width: 1280, height: 800 }, query = '') {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  t.after(() => context.close());
+  await page.goto(site.url(`/index.html${query}`));
+  await page.locator('.no-app').waitFor();
+  await page.locator('.no-results[aria-busy="false"]').waitFor();
+  return page;
+}
+
+async function paste(page, text) {
+  await page.locator('textarea').evaluate((el, value) => {
+    el.focus();
+    el.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: new DataTransfer() }));
+    el.value = value;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, text);
+  await page.locator('.no-results[aria-busy="false"]').waitFor();
+}
+
+/** The summary as the reader sees it. */
+async function summary(page) {
+  return page.evaluate(() => {
+    const rows = [...document.querySelectorAll('.no-figures tbody tr')].map((tr) => ({
+      code: tr.dataset.field,
+      stated: tr.querySelector('[data-stated]').textContent.trim(),
+      derived: tr.querySelector('[data-derived]').textContent.replace('≠', '').trim(),
+      differs: tr.classList.contains('no-figures__row--mismatch'),
+    }));
+    const checks = [...document.querySelectorAll('.no-check')].map((li) => li.dataset.code);
+    return {
+      rows,
+      checks,
+      ok: document.querySelector('.no-checks__ok')?.textContent ?? null,
+      none: document.querySelector('.no-checks__none')?.textContent ?? null,
+      ring: document.querySelector('.no-ring')?.dataset.rate ?? null,
+      ringSource: document.querySelector('.no-ring__source')?.textContent ?? null,
+    };
+  });
+}
+
+test('"the figures agree" only when figures were compared and none differs', async (t) => {
+  const page = await openPage(t);
+  await paste(page, NO_FIGURES);
+  let s = await summary(page);
+  assert.equal(s.ok, null, 'nothing stated: no green line');
+  assert.equal(s.none, '通报没有自述可核对的数字。');
+
+  await paste(page, AGREES);
+  s = await summary(page);
+  assert.equal(s.ok, '通报自述的数字与大纲一致。');
+  assert.deepEqual(s.rows.filter((r) => r.differs), []);
+});
+
+test('every ≠ row has a line saying why, and never a green line beside it', async (t) => {
+  const page = await openPage(t);
+  for (const [name, text] of ALL) {
+    await paste(page, text);
+    const s = await summary(page);
+    const differing = s.rows.filter((r) => r.differs);
+    if (differing.length > 0) assert.equal(s.ok, null, `${name}: a green line beside ≠ rows`);
+    for (const row of differing) {
+      const explained = s.checks.includes(row.code) || (row.code === 'completion_rate' && s.checks.some((c) => c.startsWith('problems')));
+      assert.ok(explained, `${name}: the ${row.code} row differs (${row.stated} ≠ ${row.derived}) and nothing says why`);
+    }
+    // Conversely, a row that looks different is marked.
+    for (const row of s.rows) {
+      const looksDifferent = row.stated !== '未说明' && row.derived !== '—' && parseFloat(row.stated) !== parseFloat(row.derived);
+      if (looksDifferent && row.code !== 'completion_rate') assert.ok(row.differs, `${name}: ${row.code} ${row.stated} vs ${row.derived} is not marked`);
+    }
+  }
+  await paste(page, STATED_UNMATCHED);
+  const s = await summary(page);
+  assert.ok(s.rows.find((r) => r.code === 'problems_done').differs, 'stated 1 done against 0');
+  assert.match(await page.locator('.no-check[data-unexplained][data-code="problems_done"]').textContent(), /已完成：通报自述 1，大纲统计 0/);
+});
+
+test('one completion rate, from one source, in the ring and the table', async (t) => {
+  const page = await openPage(t);
+  await paste(page, STATED_COUNTS);
+  let s = await summary(page);
+  const rateRow = s.rows.find((r) => r.code === 'completion_rate');
+  assert.equal(s.ring, '50%');
+  assert.equal(rateRow.stated, '50%（按所称数字计算）');
+  assert.equal(s.ringSource, '完成率：按通报所称数字计算');
+  for (const [name, text] of ALL) {
+    await paste(page, text);
+    s = await summary(page);
+    const row = s.rows.find((r) => r.code === 'completion_rate');
+    if (s.ring == null || row == null) continue;
+    const shown = row.stated.startsWith(s.ring) ? 'stated' : row.derived === s.ring ? 'derived' : null;
+    assert.ok(shown, `${name}: the ring shows ${s.ring}, the table ${row.stated} / ${row.derived}`);
+    if (shown === 'derived') assert.equal(row.stated, '未说明', `${name}: the ring uses the outline's rate although the notice states one`);
+  }
+});
+
+test('a check quotes the words that triggered it, and "show in text" lands on them', async (t) => {
+  const page = await openPage(t);
+  await paste(page, MISMATCH);
+  const check = page.locator('.no-check[data-code="problems"]');
+  assert.equal(await check.locator('.no-check__quote').textContent(), '5个问题');
+  await check.getByRole('button', { name: '在原文中定位' }).click();
+  await page.locator('mark.no-mark').waitFor();
+  assert.equal(await page.locator('mark.no-mark').textContent(), '5个问题');
+});
+
+test('English is complete: header, footer, title, html lang, ASCII punctuation', async (t) => {
+  const page = await openPage(t);
+  await paste(page, MISMATCH);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('tree', { name: 'Notice outline' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.match(await page.title(), / · Notice Outline$/);
+  const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+  for (const selector of ['.no-page__header', '.no-page__footer', '.no-topbar']) {
+    const text = await page.locator(selector).innerText();
+    assert.doesNotMatch(text, cjk, `${selector}: ${text}`);
+  }
+  // Labels (not the notice's own words) are English with ASCII punctuation.
+  const labels = await page.evaluate(() =>
+    [...document.querySelectorAll('.no-figures th, .no-ring__source, .no-meta dt, .no-checks__title, .no-check__message, .no-card__title, .no-tl__item dt')].map((e) => e.textContent),
+  );
+  for (const label of labels) assert.doesNotMatch(label, cjk, label);
+  assert.equal(await page.locator('.no-ring__source').textContent(), 'Completion: as stated');
+  // Back to Chinese: the page follows.
+  await page.getByRole('button', { name: '切换到中文' }).click();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  assert.match(await page.title(), / · 通报大纲$/);
+});
+
+test('print shows every problem and measure, the summary and metadata, on A4, with the title', async (t) => {
+  const page = await openPage(t);
+  await paste(page, MISMATCH);
+  const model = JSON.parse(cli(MISMATCH, 'json'));
+  const count = (nodes) => nodes.reduce((n, node) => n + 1 + count(node.children), 0);
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.waitForFunction((n) => document.querySelectorAll('[role="treeitem"]').length === n, count(model.outline));
+  for (const selector of ['.no-summary', '.no-meta', '.no-print-title', '.no-figures']) {
+    assert.ok(await page.locator(selector).isVisible(), `${selector} is printed`);
+  }
+  assert.equal(await page.locator('.no-print-title').textContent(), model.meta.title);
+  const a4 = await page.evaluate(() =>
+    [...document.styleSheets].some((sheet) => [...sheet.cssRules].some((rule) => rule instanceof CSSPageRule && /A4/i.test(rule.style.getPropertyValue('size')))),
+  );
+  assert.ok(a4, '@page { size: A4 }');
+  await page.screenshot({ path: path.join(artifacts, 'print.png'), fullPage: true });
+});
+
+test('320 to 1280 px: nothing clipped, no sideways scrolling; timeline labels inside (screenshots)', async (t) => {
+  const texts = [['mismatch', MISMATCH], ...seeds];
+  for (const width of [320, 390, 1280]) {
+    const page = await openPage(t, { width, height: width < 1000 ? 844 : 800 });
+    for (const lang of ['zh', 'en']) {
+      if (lang === 'en') await page.getByRole('button', { name: 'Switch to English' }).click();
+      for (const [name, text] of texts) {
+        await paste(page, text);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `${name} ${width}px ${lang}: ${overflow}px wider than the viewport`);
+        const clipped = await page.evaluate(() => {
+          const svg = document.querySelector('.no-tl');
+          if (!svg) return [];
+          const box = svg.getBoundingClientRect();
+          return [...svg.querySelectorAll('text')]
+            .map((t) => [t.textContent, t.getBoundingClientRect()])
+            .filter(([, r]) => r.left < box.left - 0.5 || r.right > box.right + 0.5)
+            .map(([text]) => text);
+        });
+        assert.deepEqual(clipped, [], `${name} ${width}px ${lang}: timeline labels clipped`);
+        if (name !== 'mismatch' || width === 390) {
+          await page.screenshot({ path: path.join(artifacts, `${name}-${width}-${lang}.png`), fullPage: width < 1000 });
+        }
+      }
+    }
+  }
+});
+
+test('a Chinese character typed in the tree reaches neither the text box nor moves focus away', async (t) => {
+  const page = await openPage(t);
+  await paste(page, MISMATCH);
+  const before = await page.locator('textarea').inputValue();
+  await page.locator('[role="treeitem"]').first().focus();
+  await page.keyboard.type('审');
+  await page.keyboard.insertText('计');
+  assert.equal(await page.locator('textarea').inputValue(), before, 'the text is unchanged');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('role')), 'treeitem', 'focus stays in the tree');
+});
+
+test('the same field names on the page and in the Markdown; the ledger gives lines', async (t) => {
+  const page = await openPage(t);
+  await paste(page, MISMATCH);
+  const markdown = cli(MISMATCH, 'markdown');
+  const shown = await page.evaluate(() =>
+    [...document.querySelectorAll('.no-meta__field')]
+      .filter((f) => !f.querySelector('dd').classList.contains('no-muted') && f.dataset.field !== 'title')
+      .map((f) => f.querySelector('dt').textContent),
+  );
+  assert.ok(shown.length >= 2, `fields shown: ${shown}`);
+  for (const name of shown) assert.ok(markdown.includes(`- ${name}：`), `Markdown lacks "${name}"`);
+  const timeline = await page.locator('.no-tl__item dt').allTextContents();
+  for (const name of timeline) assert.ok(markdown.includes(`- ${name}：`), `Markdown lacks the date "${name}"`);
+  const csv = cli(MISMATCH, 'csv');
+  assert.doesNotMatch(csv, /字节/, 'no byte offsets in the ledger');
+  assert.match(csv.split('\r\n')[1], /,第12行$/);
+});

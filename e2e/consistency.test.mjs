@@ -254,7 +254,7 @@ test('English is complete: header, footer, title, html lang, ASCII punctuation',
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   assert.match(await page.title(), / · Notice Outline$/);
   const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
-  for (const selector of ['.no-page__header', '.no-page__footer', '.no-topbar']) {
+  for (const selector of ['.no-page__header', '.no-page__footer', '.no-status']) {
     const text = await page.locator(selector).innerText();
     assert.doesNotMatch(text, cjk, `${selector}: ${text}`);
   }

@@ -228,6 +228,8 @@ impl Text for Lang {
     fn count(self, n: u32, noun: &str) -> String {
         match self {
             Lang::Zh => format!("{n}个{noun}"),
+            // The nouns are English plurals ("problems"): one problem.
+            Lang::En if n == 1 => format!("1 {}", noun.strip_suffix('s').unwrap_or(noun)),
             Lang::En => format!("{n} {noun}"),
         }
     }

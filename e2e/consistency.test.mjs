@@ -213,8 +213,8 @@ test('every ≠ row has a line saying why, and never a green line beside it', as
   }
   await paste(page, STATED_UNMATCHED);
   const s = await summary(page);
-  assert.ok(s.rows.find((r) => r.code === 'problems_done').differs, 'stated 1 done against 0');
-  assert.match(await page.locator('.no-check[data-unexplained][data-code="problems_done"]').textContent(), /已完成：通报自述 1，大纲统计 0/);
+  assert.ok(s.rows.find((r) => r.code === 'aspects').differs, 'stated 3 aspects against 0');
+  assert.match(await page.locator('.no-check[data-unexplained][data-code="aspects"]').textContent(), /方面：通报自述 3，大纲统计 0/);
 });
 
 test('one completion rate, from one source, in the ring and the table', async (t) => {
@@ -223,7 +223,7 @@ test('one completion rate, from one source, in the ring and the table', async (t
   let s = await summary(page);
   const rateRow = s.rows.find((r) => r.code === 'completion_rate');
   assert.equal(s.ring, '50%');
-  assert.equal(rateRow.stated, '50%（按所称数字计算）');
+  assert.equal(rateRow.stated, '50%按所称数字计算', 'the stated rate, and a note that it is computed');
   assert.equal(s.ringSource, '完成率：按通报所称数字计算');
   for (const [name, text] of ALL) {
     await paste(page, text);

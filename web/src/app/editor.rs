@@ -69,6 +69,24 @@ pub fn editor(props: &EditorProps) -> Html {
         });
     }
 
+    // Text typed elsewhere (an IME committing while a tree row has focus) can land in the box,
+    // which keeps its selection when it loses focus: only the focused box takes text. (yew has
+    // no `onbeforeinput`.)
+    {
+        let textarea = textarea.clone();
+        use_effect_with((), move |_| {
+            let listener = textarea.cast::<web_sys::Element>().map(|el| {
+                let options = gloo_events::EventListenerOptions::enable_prevent_default();
+                gloo_events::EventListener::new_with_options(&el.clone(), "beforeinput", options, move |e| {
+                    if !el.matches(":focus").unwrap_or(true) {
+                        e.prevent_default();
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
     // A new highlight: scroll the mark into the middle of the box, and the box onto the screen.
     {
         let (textarea, backdrop, mark, textbox) = (textarea.clone(), backdrop.clone(), mark.clone(), textbox.clone());

@@ -165,3 +165,12 @@ pub fn set_page_language(tag: &str, title: &str) {
         document.set_title(title);
     }
 }
+
+/// Drops the document's selection. A text box keeps its selection after losing focus, and
+/// Chromium sends text an IME commits there, focusing the box again: a tree row that takes
+/// focus clears it, so a character typed on the row stays out of the notice.
+pub fn clear_selection() {
+    if let Some(selection) = window().and_then(|w| w.get_selection().ok().flatten()) {
+        let _ = selection.remove_all_ranges();
+    }
+}

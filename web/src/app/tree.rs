@@ -114,6 +114,7 @@ pub fn tree(props: &TreeProps) -> Html {
         let dispatch = props.dispatch.clone();
         let selected = state.selected;
         Callback::from(move |e: FocusEvent| {
+            browser::clear_selection();
             let index = e.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| row_index(&t));
             if let Some(index) = index.filter(|&i| Some(i) != selected) {
                 dispatch.emit(Action::SelectNode { index, focus: false });

@@ -88,7 +88,7 @@ pub fn rows(notice: &Notice) -> Vec<Row> {
     let c = &notice.counts;
     let p = c.progress;
     let num = |v: Option<u32>| v.map(f64::from);
-    // A derived zero is worth a row only where a zero is news (no problems, none done).
+    // A derived zero is worth a row only where a zero is news (no problems, none done, 0 %).
     let some = |v: u32| Some(f64::from(v));
     let rows = [
         Row { figure: Figure::Aspects, stated: num(st.aspects), derived: some(c.aspects) },
@@ -108,7 +108,9 @@ pub fn rows(notice: &Notice) -> Vec<Row> {
     rows.into_iter()
         .filter(|r| {
             r.stated.is_some()
-                || r.derived.is_some_and(|d| d != 0.0 || matches!(r.figure, Figure::Problems | Figure::ProblemsDone))
+                || r.derived.is_some_and(|d| {
+                    d != 0.0 || matches!(r.figure, Figure::Problems | Figure::ProblemsDone | Figure::CompletionRate)
+                })
         })
         .collect()
 }
@@ -214,6 +216,13 @@ mod tests {
             notice(Stated { problems: Some(2), problems_done: Some(2), ..Stated::default() }, Progress::default(), 0);
         let rate = rows(&n).into_iter().find(|r| r.figure == Figure::CompletionRate).unwrap();
         assert_eq!(rate.stated, completion_rate(&n).map(|r| r.percent));
+    }
+
+    #[test]
+    fn a_derived_rate_of_zero_keeps_its_row() {
+        let n = notice(Stated::default(), Progress { problems: 3, in_progress: 3, ..Progress::default() }, 0);
+        let codes: Vec<&str> = rows(&n).iter().map(|r| r.figure.code()).collect();
+        assert_eq!(codes, ["problems", "problems_done", "problems_in_progress", "completion_rate"]);
     }
 
     #[test]

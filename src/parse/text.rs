@@ -95,11 +95,7 @@ impl<'a> Source<'a> {
         };
         // A folded offset inside a run of removed characters maps to the run's end, which is a
         // char boundary; clamp and step back to a boundary for safety against any drift.
-        let mut original = original.min(self.original.len());
-        while !self.original.is_char_boundary(original) {
-            original -= 1;
-        }
-        original
+        floor_char_boundary(self.original, original)
     }
 
     /// The input span of a folded range.
@@ -123,6 +119,32 @@ impl<'a> Source<'a> {
         let s = self.span(folded_start, folded_end);
         &self.original[s.start..s.end]
     }
+}
+
+/// The largest char boundary of `s` at or before `i` (clamped to `s.len()`): the one place that
+/// rounds a byte offset into UTF-8 text, so a slice `&s[..i]` can never panic.
+///
+/// ```
+/// use notice_outline::parse::text::{ceil_char_boundary, floor_char_boundary};
+/// assert_eq!(floor_char_boundary("一二", 4), 3);
+/// assert_eq!(ceil_char_boundary("一二", 4), 6);
+/// assert_eq!(floor_char_boundary("一二", 99), 6);
+/// ```
+pub fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `s` at or after `i` (clamped to `s.len()`).
+pub fn ceil_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// Whether a `.` between `prev` and `next` is a Chinese full stop written half-width.

@@ -6,14 +6,14 @@
 //!    carry rectification words in their own text (`整改情况：`, `已完成整改`, `正在推进`), so that
 //!    `（一）关于…方面` stays a section and `1.学习不深入。整改情况：…` is the problem.
 //! 3. **Status**: a status group above the problem decides (`已完成整改的问题`,
-//!    `（二）正在推进整改的问题`); otherwise the problem's own words, strongest first:
-//!    not done (`尚未完成`, `暂不具备条件`) › in progress (`正在整改`, `阶段性`, `长期坚持`)
-//!    › done (`已完成整改`, `已销号`) › weaker words (`正在` › `已完成` › `持续`/`逐步`/`待`).
+//!    `（二）正在推进整改的问题`); otherwise the problem's own words, read by [`super::vocab`]
+//!    (least finished wins: not done › in progress › done).
 //! 4. Everything under a problem is a measure (`一是…` steps); other nodes with children are
 //!    sections, the rest items.
 
 use super::keywords::Words;
 use super::tree::{FlatNode, Unnumbered};
+use super::vocab;
 use crate::model::{LabelForm, NodeKind, Status};
 use std::collections::BTreeMap;
 
@@ -28,83 +28,9 @@ pub struct Role {
     pub group_status: Option<Status>,
 }
 
-/// Status words, read in one pass; their groups are ranges of this list (see [`status_of_text`]).
-const STATUS_WORDS: Words = Words::new(&[
-    // Not done: 0..8
-    "尚未完成",
-    "未完成整改",
-    "尚未整改",
-    "未整改",
-    "暂不具备",
-    "暂未完成",
-    "无法完成",
-    "尚未启动",
-    // In progress: 8..24
-    "正在整改",
-    "正在推进",
-    "正在进行",
-    "正在落实",
-    "整改中",
-    "推进中",
-    "阶段性",
-    "基本完成",
-    "初步完成",
-    "长期坚持",
-    "长期整改",
-    "持续整改",
-    "持续推进整改",
-    "待完成",
-    "待整改",
-    "需长期",
-    // Done: 24..36
-    "已完成整改",
-    "已整改完成",
-    "整改已完成",
-    "已整改到位",
-    "整改到位",
-    "已销号",
-    "已办结",
-    "已全部完成",
-    "已按期完成",
-    "整改完成",
-    "已完成",
-    "已整改",
-    // Weaker signs of work in progress: 36..40
-    "正在",
-    "持续",
-    "逐步",
-    "待",
-    // `未完成` on its own: 40
-    "未完成",
-]);
-
-const fn range(from: u32, to: u32) -> u64 {
-    ((1u64 << to) - 1) & !((1u64 << from) - 1)
-}
-const NOT_DONE: u64 = range(0, 8);
-const IN_PROGRESS: u64 = range(8, 24);
-const DONE: u64 = range(24, 36);
-const WEAK_IN_PROGRESS: u64 = range(36, 40);
-const NOT_COMPLETED: u64 = 1 << 40;
-
-/// The status that a text states, strongest statement first; `None` if it states none.
-///
-/// `该问题已完成整改。` → done; `一是已修订制度；二是正在推进系统建设。` → in progress;
-/// `因客观原因，暂不具备整改条件。` → not done.
+/// The status a text states; see [`super::vocab`] for the words.
 pub fn status_of_text(text: &str) -> Option<Status> {
-    let found = STATUS_WORDS.find_in(text);
-    let done = found & DONE != 0;
-    Some(if found & NOT_DONE != 0 || (!done && found & NOT_COMPLETED != 0) {
-        Status::NotDone
-    } else if found & IN_PROGRESS != 0 {
-        Status::InProgress
-    } else if done {
-        Status::Done
-    } else if found & WEAK_IN_PROGRESS != 0 {
-        Status::InProgress
-    } else {
-        return None;
-    })
+    vocab::status_of_text(text).map(|(status, _)| status)
 }
 
 /// `已完成整改的问题（10个）`, `（二）正在推进整改的问题`: a heading that groups problems by status.
@@ -258,16 +184,6 @@ fn ancestors(nodes: &[FlatNode], i: usize) -> impl Iterator<Item = usize> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn statuses_from_words() {
-        assert_eq!(status_of_text("该问题已完成整改。"), Some(Status::Done));
-        assert_eq!(status_of_text("一是已修订制度；二是正在推进系统建设。"), Some(Status::InProgress));
-        assert_eq!(status_of_text("因客观原因，暂不具备整改条件。"), Some(Status::NotDone));
-        assert_eq!(status_of_text("该问题需长期坚持。"), Some(Status::InProgress));
-        assert_eq!(status_of_text("已完成阶段性目标。"), Some(Status::InProgress));
-        assert_eq!(status_of_text("成立了工作专班。"), None);
-    }
 
     #[test]
     fn problem_sections() {

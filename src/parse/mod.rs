@@ -100,6 +100,9 @@ fn nest(
             body: src.original_text(f.body.0, f.body.1).to_string(),
             kind: role.kind,
             status: role.status,
+            status_evidence: role
+                .evidence
+                .map(|(a, b)| Evidence { text: src.original_text(a, b).to_string(), span: src.span(a, b) }),
             form: f.form,
             number: f.number,
             level: f.depth,

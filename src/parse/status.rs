@@ -64,15 +64,32 @@ pub fn is_problem_section(heading: &str) -> bool {
 /// problems themselves: `履行巡察整改主体责任情况`, `整改责任落实情况`, `整改工作组织情况`,
 /// `整改工作总体部署和推进情况`.
 const NO_PROBLEM_PART: [&str; 8] =
-    ["主体责任", "责任落实", "组织落实", "组织情况", "政治站位", "组织领导", "总体", "部署"];
+    ["主体责任", "责任落实", "组织落实", "组织情况", "政治站位", "组织领导", "总体", "工作部署"];
 
 /// Words of an item that organises the work rather than reporting a problem: `（一）提高政治站位`,
 /// `（二）强化组织领导，压实整改责任`, `（二）全面部署整改`.
 const ORGANISING_ITEM: [&str; 5] = ["政治站位", "组织领导", "部署整改", "整改部署", "统一思想"];
 
 /// Whether a part holds no problems (responsibility, overview, next steps).
+/// Words inside quotes name a fed-back problem (`在“…决策部署情况”方面`), not what the part is.
 pub fn holds_no_problems(heading: &str) -> bool {
-    is_next_steps(heading) || NO_PROBLEM_PART.iter().any(|w| heading.contains(w))
+    let unquoted = unquoted(heading);
+    is_next_steps(&unquoted) || NO_PROBLEM_PART.iter().any(|w| unquoted.contains(w))
+}
+
+/// The text outside `“…”` quotes.
+fn unquoted(text: &str) -> String {
+    let mut depth = 0u32;
+    text.chars()
+        .filter(|&c| {
+            match c {
+                '“' => depth += 1,
+                '”' => depth = depth.saturating_sub(1),
+                _ => return depth == 0,
+            }
+            false
+        })
+        .collect()
 }
 
 /// Classifies every node of the flat outline built from `text` (folded).
@@ -118,7 +135,7 @@ pub fn classify(text: &str, nodes: &[FlatNode]) -> Vec<Role> {
             }
             organising[i] = organising[p];
         }
-        organising[i] |= ORGANISING_ITEM.iter().any(|w| heading(i).contains(w));
+        organising[i] |= ORGANISING_ITEM.iter().any(|w| unquoted(heading(i)).contains(w));
         let lowest = n.children.iter().all(|&c| is_measure_form(nodes[c].form));
         let is_problem = in_scope[i] && !organising[i] && group[i].is_none() && !is_measure_form(n.form) && lowest;
         if !is_problem {

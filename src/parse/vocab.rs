@@ -8,9 +8,9 @@
 //! | table | reads as | example |
 //! |---|---|---|
 //! | [`NOT_DONE`] | not done | `尚未完成`, `暂不具备条件`, `待满足条件后及时成立` |
-//! | [`IN_PROGRESS`] | in progress | `正在推进`, `持续推进`, `基本完成`, `取得阶段性成效` |
+//! | [`IN_PROGRESS`] | in progress | `正在推进`, `持续推进`, `基本完成`, `取得阶段性成效` (not `阶段性收集报告`) |
 //! | [`DONE`] | done | `已完成整改`, `已整改到位`, `已解决` |
-//! | [`WEAK_IN_PROGRESS`] | in progress, only when nothing else is said | `持续`, `逐步` |
+//! | [`WEAK_IN_PROGRESS`] | in progress, only when nothing else is said | `需长期坚持` |
 //! | [`NOT_DONE_UNLESS_DONE`] | not done, unless a done phrase is there too | `未完成` (`按时完成，无未完成事项`) |
 //!
 //! When a text says several things, the least finished wins: not done < in progress < done
@@ -46,12 +46,12 @@ pub const IN_PROGRESS: &[&str] = &[
     "推进中",
     "持续推进",
     "持续整改",
-    "长期坚持",
-    "长期整改",
-    "需长期",
     "基本完成",
     "初步完成",
-    "阶段性",
+    "取得阶段性",
+    "阶段性成效",
+    "阶段性进展",
+    "阶段性成果",
     "待完成",
     "待整改",
 ];
@@ -67,11 +67,13 @@ pub const DONE: &[&str] = &[
     "已解决",
     "已全部完成",
     "已按期完成",
+    "全面完成整改",
     "已落实到位",
 ];
 
-/// Signs of ongoing work that decide only when nothing above is said.
-pub const WEAK_IN_PROGRESS: &[&str] = &["持续", "逐步"];
+/// Long-term work that decides only when nothing above is said: `已完成整改，将长期坚持` is done.
+/// (Bare `持续`/`逐步` are not here: `持续加强学习` is a measure, not a status.)
+pub const WEAK_IN_PROGRESS: &[&str] = &["长期坚持", "长期整改", "需长期"];
 
 /// Phrases that mean not done unless a done phrase is said as well.
 pub const NOT_DONE_UNLESS_DONE: &[&str] = &["未完成"];
@@ -148,7 +150,8 @@ mod tests {
         assert_eq!(status("一是已修订制度；二是正在推进系统建设。"), Some((Status::InProgress, "正在")));
         assert_eq!(status("因客观原因，暂不具备整改条件。"), Some((Status::NotDone, "暂不具备")));
         assert_eq!(status("该问题需长期坚持。"), Some((Status::InProgress, "需长期")));
-        assert_eq!(status("已完成阶段性目标。"), Some((Status::InProgress, "阶段性")));
+        assert_eq!(status("整改取得阶段性成效。"), Some((Status::InProgress, "取得阶段性")));
+        assert_eq!(status("阶段性收集项目进展情况报告。"), None);
         assert_eq!(status("已整改到位，尚未销号。"), Some((Status::NotDone, "尚未")));
         assert_eq!(status("成立了工作专班。"), None);
     }
@@ -166,8 +169,8 @@ mod tests {
 
     #[test]
     fn weak_and_conditional_words() {
-        assert_eq!(status("持续加强学习。"), Some((Status::InProgress, "持续")));
-        assert_eq!(status("持续加强学习，已完成整改。"), Some((Status::Done, "已完成")));
+        assert_eq!(status("持续加强学习。"), None);
+        assert_eq!(status("已完成整改，将长期坚持。"), Some((Status::Done, "已完成")));
         assert_eq!(status("目前未完成。"), Some((Status::NotDone, "未完成")));
         assert_eq!(status("已完成培训，无未完成事项。"), Some((Status::Done, "已完成")));
     }

@@ -253,7 +253,7 @@ fn check_row(check: &Check, lang: Lang, readonly: bool, on_highlight: &Callback<
         }
     });
     html! {
-        <li class={class} data-code={check.code.clone()}>
+        <li class={class} data-code={check.code.as_str()}>
             <span class="no-check__mark" aria-hidden="true">{ mark }</span>
             <span class="no-check__message">{ message }</span>
             { for button }

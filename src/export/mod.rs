@@ -5,6 +5,7 @@
 
 use crate::model::{Notice, Status};
 
+pub mod check_lines;
 pub mod csv;
 pub mod markdown;
 
@@ -14,6 +15,7 @@ pub fn to_json(notice: &Notice) -> String {
 }
 
 pub use crate::format::{decimal, fixed};
+pub use check_lines::check_lines;
 pub use csv::to_csv;
 pub use markdown::to_markdown;
 

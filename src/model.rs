@@ -271,6 +271,7 @@ pub enum CheckCode {
     /// A date that does not exist (`2月30日`).
     InvalidDate,
     /// A stated rate above 100 %.
+    #[serde(rename = "rate_over_100")]
     RateOver100,
     /// More problems stated done than stated in all.
     ProblemsDoneOverTotal,
@@ -343,13 +344,6 @@ impl CheckCode {
 impl std::fmt::Display for CheckCode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-/// Lets callers that key rows by the JSON name compare directly (`check.code == "problems"`).
-impl PartialEq<&str> for CheckCode {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
     }
 }
 

@@ -8,7 +8,7 @@ use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-Usage: notice-outline [--format json|markdown|csv | --check] [FILE|-]
+Usage: notice-outline [--format json|markdown|csv] [FILE|-]
 
 Reads the text of a rectification notice (整改进展情况的通报) from FILE, or from stdin when
 FILE is absent or `-`, and prints its outline.

@@ -65,7 +65,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         codes: &[RateOver100, ProblemsDoneOverTotal, MeasuresDoneOverTotal],
-        example: "巡察反馈问题10个，整改完成率120%。\n",
+        example: "截至目前，整改完成率120%。\n",
         run: figures,
     },
 ];
@@ -391,7 +391,11 @@ fn label_style(input: &Input, out: &mut Vec<Check>) {
         out.push(check(
             LabelStyle,
             format!("同一层级编号写法不一：“{a}”与“{b}”（共{}处）", odd.len()),
-            format!("One level is numbered two ways: \"{a}\" and \"{b}\" ({} places)", odd.len()),
+            format!(
+                "One level is numbered two ways: \"{a}\" and \"{b}\" ({} {})",
+                odd.len(),
+                if odd.len() == 1 { "place" } else { "places" }
+            ),
             spans,
         ));
     }
@@ -411,30 +415,35 @@ fn ladder_rank(form: LabelForm) -> Option<u8> {
 /// A level whose form sits above its parent's in the ladder: `（一）` nested under `1.`.
 /// One check per pair of forms, on every child concerned.
 fn level_ladder(input: &Input, out: &mut Vec<Check>) {
-    let mut pairs: BTreeMap<(LabelForm, LabelForm), (Option<(&Node, &Node)>, Vec<Span>)> = BTreeMap::new();
-    fn walk<'a>(
-        nodes: &'a [Node],
-        parent: Option<&'a Node>,
-        pairs: &mut BTreeMap<(LabelForm, LabelForm), (Option<(&'a Node, &'a Node)>, Vec<Span>)>,
-    ) {
+    /// The first child placed above its parent for one pair of forms, and every such child.
+    struct Misplaced<'a> {
+        parent: &'a Node,
+        child: &'a Node,
+        spans: Vec<Span>,
+    }
+    type ByForms<'a> = BTreeMap<(LabelForm, LabelForm), Misplaced<'a>>;
+    fn walk<'a>(nodes: &'a [Node], parent: Option<&'a Node>, pairs: &mut ByForms<'a>) {
         for n in nodes {
             if let Some(p) = parent {
                 if let (Some(pr), Some(cr)) = (ladder_rank(p.form), ladder_rank(n.form)) {
                     if cr < pr {
-                        let entry = pairs.entry((p.form, n.form)).or_default();
-                        entry.0.get_or_insert((p, n));
-                        entry.1.push(n.label_span);
+                        let entry = pairs.entry((p.form, n.form)).or_insert(Misplaced {
+                            parent: p,
+                            child: n,
+                            spans: Vec::new(),
+                        });
+                        entry.spans.push(n.label_span);
                     }
                 }
             }
             walk(&n.children, Some(n), pairs);
         }
     }
+    let mut pairs = ByForms::new();
     walk(input.outline, None, &mut pairs);
-    for (first, mut spans) in pairs.into_values() {
-        let Some((p, n)) = first else { continue };
+    for Misplaced { parent, child, mut spans } in pairs.into_values() {
         spans.truncate(MAX_SPANS);
-        let (pl, nl) = (p.label.trim(), n.label.trim());
+        let (pl, nl) = (parent.label.trim(), child.label.trim());
         out.push(check(
             LevelLadder,
             format!("“{nl}”一级位于“{pl}”一级之下；通常的层次序数为“一、”“（一）”“1.”“（1）”（GB/T 9704-2012 第7.3.3条）"),
@@ -457,51 +466,61 @@ fn meta_date<'a>(input: &'a Input, field: &str, value: &'a Option<String>) -> Op
     Some((iso, span, written))
 }
 
-/// Dates in the wrong order: the inspection ends before it starts
+/// Two metadata dates of which the first must not be later than the second.
+struct DateOrder {
+    code: CheckCode,
+    /// Field names (keys of `Meta::spans`) and how to read them.
+    early: (&'static str, fn(&Meta) -> &Option<String>),
+    late: (&'static str, fn(&Meta) -> &Option<String>),
+    /// What the two dates are, in Chinese and in English.
+    zh: [&'static str; 2],
+    en: [&'static str; 2],
+}
+
+const DATE_ORDER: [DateOrder; 4] = [
+    DateOrder {
+        code: InspectionDates,
+        early: ("inspection_start", |m| &m.inspection_start),
+        late: ("inspection_end", |m| &m.inspection_end),
+        zh: ["巡察开始日期", "巡察结束日期"],
+        en: ["the start of the inspection", "the end of the inspection"],
+    },
+    DateOrder {
+        code: FeedbackDate,
+        early: ("inspection_end", |m| &m.inspection_end),
+        late: ("feedback_date", |m| &m.feedback_date),
+        zh: ["巡察结束日期", "反馈日期"],
+        en: ["the end of the inspection", "the feedback date"],
+    },
+    DateOrder {
+        code: SignedDate,
+        early: ("feedback_date", |m| &m.feedback_date),
+        late: ("signed_date", |m| &m.signed_date),
+        zh: ["反馈日期", "落款日期"],
+        en: ["the feedback date", "the date under the signature"],
+    },
+    DateOrder {
+        code: PublicityDates,
+        early: ("publicity_start", |m| &m.publicity_start),
+        late: ("publicity_end", |m| &m.publicity_end),
+        zh: ["公示开始日期", "公示结束日期"],
+        en: ["the start of the publicity period", "the end of the publicity period"],
+    },
+];
+
+/// Dates in the wrong order ([`DATE_ORDER`]): the inspection ends before it starts
 /// (`2023年6月10日至2023年4月10日`), feedback before the inspection ended, the signature before
 /// the feedback, a publicity period that ends before it starts.
 fn date_order(input: &Input, out: &mut Vec<Check>) {
-    let m = input.meta;
-    let pairs: [(CheckCode, (&str, &Option<String>), (&str, &Option<String>), [&str; 2], [&str; 2]); 4] = [
-        (
-            InspectionDates,
-            ("inspection_start", &m.inspection_start),
-            ("inspection_end", &m.inspection_end),
-            ["巡察开始日期", "巡察结束日期"],
-            ["the inspection's start", "its end"],
-        ),
-        (
-            FeedbackDate,
-            ("inspection_end", &m.inspection_end),
-            ("feedback_date", &m.feedback_date),
-            ["巡察结束日期", "反馈日期"],
-            ["the end of the inspection", "the feedback date"],
-        ),
-        (
-            SignedDate,
-            ("feedback_date", &m.feedback_date),
-            ("signed_date", &m.signed_date),
-            ["反馈日期", "落款日期"],
-            ["the feedback date", "the date under the signature"],
-        ),
-        (
-            PublicityDates,
-            ("publicity_start", &m.publicity_start),
-            ("publicity_end", &m.publicity_end),
-            ["公示开始日期", "公示结束日期"],
-            ["the publicity period's start", "its end"],
-        ),
-    ];
-    for (code, (early_field, early), (late_field, late), zh, en) in pairs {
-        let (Some(a), Some(b)) = (meta_date(input, early_field, early), meta_date(input, late_field, late)) else {
-            continue;
-        };
+    for rule in &DATE_ORDER {
+        let date = |(field, get): (&str, fn(&Meta) -> &Option<String>)| meta_date(input, field, get(input.meta));
+        let (Some(a), Some(b)) = (date(rule.early), date(rule.late)) else { continue };
         // ISO dates compare as strings.
         if b.0 < a.0 {
             out.push(check(
-                code,
-                format!("{}“{}”早于{}“{}”", zh[1], b.2, zh[0], a.2),
-                format!("{} (\"{}\") is before {} (\"{}\")", capitalise(en[1]), b.2, en[0], a.2),
+                rule.code,
+                format!("{}“{}”早于{}“{}”", rule.zh[1], b.2, rule.zh[0], a.2),
+                format!("{} (\"{}\") is before {} (\"{}\")", capitalise(rule.en[1]), b.2, rule.en[0], a.2),
                 vec![b.1, a.1],
             ));
         }
@@ -561,16 +580,7 @@ fn figures(input: &Input, out: &mut Vec<Check>) {
     }
     let over = [
         (ProblemsDoneOverTotal, st.problems_done, st.problems, "problems_done", "problems", "问题", "个", "problems"),
-        (
-            MeasuresDoneOverTotal,
-            st.measures_done,
-            st.measures,
-            "measures_done",
-            "measures",
-            "整改措施",
-            "条",
-            "measures",
-        ),
+        (MeasuresDoneOverTotal, st.measures_done, st.measures, "measures_done", "measures", "措施", "条", "measures"),
     ];
     for (code, done, total, done_field, total_field, zh, unit, en) in over {
         let (Some(done), Some(total)) = (done, total) else { continue };
@@ -580,7 +590,7 @@ fn figures(input: &Input, out: &mut Vec<Check>) {
                 derived: Some(total as f64),
                 ..check(
                     code,
-                    format!("通报称已完成{zh}{done}{unit}，多于{zh}总数{total}{unit}"),
+                    format!("通报称已完成整改{zh}{done}{unit}，多于{zh}总数{total}{unit}"),
                     format!("The notice states {done} {en} done, more than its {total} {en} in all"),
                     [span(done_field), span(total_field)].into_iter().flatten().collect(),
                 )

@@ -176,7 +176,7 @@ fn figures_table(props: &FiguresProps) -> Html {
             n.counts.completion_rate.map(|r| lang.rate(r)),
         ),
     ];
-    let flagged = |code: &str| n.checks.iter().any(|c| c.code == code && c.severity == Severity::Mismatch);
+    let flagged = |code: &str| n.checks.iter().any(|c| c.code.as_str() == code && c.severity == Severity::Mismatch);
     html! {
         <table class="no-figures">
             <thead>

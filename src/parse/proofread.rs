@@ -14,6 +14,7 @@
 
 use super::dates::{find_dates, year_before};
 use super::labels::label_at;
+use super::numerals::circled;
 use super::text::Source;
 use crate::format::decimal;
 use crate::model::{Check, CheckCode, LabelForm, Meta, Node, Severity, Span, Stated};
@@ -256,6 +257,8 @@ fn numbered_by_form<'a>(
 fn outline_series(input: &Input, out: &mut Vec<Check>) {
     let mut by_form = BTreeMap::new();
     numbered_by_form(input.outline, &mut Vec::new(), &mut by_form);
+    // A paste may start anywhere: the text's first label may be `二、`; a later series may not.
+    let text_start = by_form.values().filter_map(|n| n.first()).map(|n| n.item.span.start).min();
     for nodes in by_form.values() {
         let (mut restart, mut run_on): (Option<Item>, Option<Item>) = (None, None);
         let mut series: Vec<Item> = Vec::new();
@@ -271,12 +274,12 @@ fn outline_series(input: &Input, out: &mut Vec<Check>) {
                 }
             }
             if n.item.number == 1 && !series.is_empty() {
-                report_faults(&series, 1, out);
+                report_faults(&series, first_expected(&series, text_start), out);
                 series.clear();
             }
             series.push(n.item);
         }
-        report_faults(&series, 1, out);
+        report_faults(&series, first_expected(&series, text_start), out);
         if let (Some(r), Some(o)) = (restart, run_on) {
             out.push(check(
                 NumberingStyle,
@@ -330,18 +333,29 @@ fn inline_series(input: &Input, out: &mut Vec<Check>) {
     }
 }
 
+/// 1, or the series' own first number when it opens the text (see [`outline_series`]).
+fn first_expected(series: &[Item], text_start: Option<usize>) -> u32 {
+    match series.first() {
+        Some(first) if Some(first.span.start) == text_start => first.number,
+        _ => 1,
+    }
+}
+
 /// The digits of a label replaced by what kind of digit they are, so that `（一）` and `(二)`,
 /// `1.` and `2、`, `1.` and `１.` differ while `（一）` and `（十二）` do not.
-fn label_shape(label: &str) -> String {
+fn label_shape(form: LabelForm, label: &str) -> String {
     let mut shape = String::new();
-    for c in label.trim().chars() {
+    // `首先，` `其次，`: only the separator can differ.
+    let skip = if form == LabelForm::Sequence { 2 } else { 0 };
+    for c in label.trim().chars().skip(skip) {
         let kind = match c {
             '0'..='9' => '0',
             '０'..='９' => '０',
             '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' => '一',
+            c if circled(c).is_some() => '①',
             c => c,
         };
-        if !(matches!(kind, '0' | '０' | '一') && shape.ends_with(kind)) {
+        if !(matches!(kind, '0' | '０' | '一' | '①') && shape.ends_with(kind)) {
             shape.push(kind);
         }
     }
@@ -370,7 +384,7 @@ fn label_style(input: &Input, out: &mut Vec<Check>) {
     }
     walk(input.outline, &mut Vec::new(), &mut levels);
     for nodes in levels.values() {
-        let shapes: Vec<String> = nodes.iter().map(|n| label_shape(&n.label)).collect();
+        let shapes: Vec<String> = nodes.iter().map(|n| label_shape(n.form, &n.label)).collect();
         let mut tally: Vec<(&str, usize)> = Vec::new();
         for s in &shapes {
             match tally.iter_mut().find(|(t, _)| t == s) {
@@ -615,11 +629,13 @@ mod tests {
 
     #[test]
     fn shapes() {
-        assert_eq!(label_shape("（十二）"), label_shape("（一）"));
-        assert_ne!(label_shape("（一）"), label_shape("(二)"));
-        assert_ne!(label_shape("1."), label_shape("2、"));
-        assert_ne!(label_shape("1."), label_shape("１."));
-        assert_eq!(label_shape("12."), label_shape("3."));
+        assert_eq!(label_shape(LabelForm::ChineseParen, "（十二）"), label_shape(LabelForm::ChineseParen, "（一）"));
+        assert_ne!(label_shape(LabelForm::ChineseParen, "（一）"), label_shape(LabelForm::ChineseParen, "(二)"));
+        assert_ne!(label_shape(LabelForm::ArabicDot, "1."), label_shape(LabelForm::ArabicDot, "2、"));
+        assert_ne!(label_shape(LabelForm::ArabicDot, "1."), label_shape(LabelForm::ArabicDot, "１."));
+        assert_eq!(label_shape(LabelForm::ArabicDot, "12."), label_shape(LabelForm::ArabicDot, "3."));
+        assert_eq!(label_shape(LabelForm::Sequence, "首先，"), label_shape(LabelForm::Sequence, "其次，"));
+        assert_eq!(label_shape(LabelForm::Circled, "①"), label_shape(LabelForm::Circled, "⑫"));
     }
 
     #[test]

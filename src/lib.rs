@@ -11,6 +11,7 @@
 //! ```
 
 pub mod export;
+pub mod format;
 pub mod model;
 pub mod parse;
 

@@ -9,6 +9,7 @@
 //! | stated counts | [`stated`] | folded text | [`Stated`] |
 //! | status | [`status`], [`vocab`] | the tree | kinds (problem/measure) and statuses |
 //! | checks | [`checks`] | tree + stated | [`Counts`] and [`Check`]s |
+//! | proofread | [`proofread`] | tree + metadata + stated + folded text | [`Check`]s on numbering, dates, figures |
 
 use crate::model::*;
 
@@ -18,6 +19,7 @@ pub mod keywords;
 pub mod labels;
 pub mod meta;
 pub mod numerals;
+pub mod proofread;
 pub mod stated;
 pub mod status;
 pub mod text;
@@ -66,7 +68,13 @@ pub fn parse(text: &str) -> Notice {
     let mut conflicts = Vec::new();
     let mut outline = nest(&src, &flat, &roles, &mut conflicts);
     let counts = checks::count(&mut outline);
-    let checks = checks::checks(&stated, &counts, &outline, &conflicts);
+    let mut checks = checks::checks(&stated, &counts, &outline, &conflicts);
+    checks.extend(proofread::proofread(&proofread::Input {
+        src: &src,
+        outline: &outline,
+        meta: &meta,
+        stated: &stated,
+    }));
 
     let mut notice = Notice { schema_version: SCHEMA_VERSION.to_string(), meta, stated, outline, counts, checks };
     utf16::fill_all(&mut notice, text);

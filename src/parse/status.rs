@@ -6,11 +6,12 @@
 //!    such parts hold problems; otherwise every other part may (`一、在“…”方面`). A part itself is
 //!    never a problem.
 //! 2. **Problems**: inside those parts, the lowest numbered level that is not a list of measures:
-//!    a node whose only numbered children are measures (`一是…`, `首先…`, `①…`), or that has none,
-//!    is a problem (`1.学习不深入。整改情况：一是…`, `（七）关于摸清资产管理底数方面`); a node
-//!    holding other numbered nodes is a section; a status group (`（一）已整改完成的问题`) is a
-//!    section; an organising item (`（一）加强组织领导`) is an item. Everything under a problem is a
-//!    measure.
+//!    a node whose only numbered children are measures (`一是…`, `首先…`, `①…`, or any series inside
+//!    its own paragraph: `整改情况：1)…；2)…`), or that has none, is a problem
+//!    (`1.学习不深入。整改情况：一是…`, `（七）关于摸清资产管理底数方面`); a node holding other
+//!    numbered nodes is a section; a status group (`（一）已整改完成的问题`) is a section and its
+//!    items are problems; an organising item (`（一）加强组织领导`) is an item. Everything under a
+//!    problem is a measure.
 //! 3. **Status**: a status group above the problem decides; otherwise what is said about the
 //!    rectification after the problem's title (`3.关于意识形态工作有待进一步加强问题` says nothing),
 //!    read by [`super::vocab`] (least finished wins). The deciding words are kept as evidence.
@@ -136,8 +137,19 @@ pub fn classify(text: &str, nodes: &[FlatNode]) -> Vec<Role> {
             organising[i] = organising[p];
         }
         organising[i] |= ORGANISING_ITEM.iter().any(|w| unquoted(heading(i)).contains(w));
-        let lowest = n.children.iter().all(|&c| is_measure_form(nodes[c].form));
-        let is_problem = in_scope[i] && !organising[i] && group[i].is_none() && !is_measure_form(n.form) && lowest;
+        // Children listed inside the node's own paragraph (`整改情况：1)…；2)…`) are its measures;
+        // not in a long line, which may be a whole notice pasted without line breaks.
+        let lowest = n.children.iter().all(|&c| {
+            let listed_inline = nodes[c].inline && !nodes[c].pasted;
+            is_measure_form(nodes[c].form) || listed_inline
+        });
+        // A status group lists problems: its items are problems whatever they hold.
+        let listed_in_group = n.parent.is_some_and(|p| group[p].is_some());
+        let is_problem = in_scope[i]
+            && !organising[i]
+            && group[i].is_none()
+            && !is_measure_form(n.form)
+            && (lowest || listed_in_group);
         if !is_problem {
             roles[i].kind = if n.children.is_empty() && n.depth > 1 { NodeKind::Item } else { NodeKind::Section };
             continue;

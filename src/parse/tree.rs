@@ -62,6 +62,8 @@ pub struct FlatNode {
     pub in_group: bool,
     /// Opened inside a paragraph (`…方面。一是…；二是…`), not at a line start.
     pub inline: bool,
+    /// Found in a line over [`LONG_LINE`] bytes, which may be a paste that lost its line breaks.
+    pub pasted: bool,
     pub children: Vec<usize>,
 }
 
@@ -75,6 +77,8 @@ struct Builder<'t> {
     /// The number of the last node of each form, open or closed, for numbering that runs on
     /// across parents (`5.` under `（二）`, `6.` under `（三）`).
     last_number: std::collections::HashMap<LabelForm, u32>,
+    /// The current line is over [`LONG_LINE`] bytes.
+    in_paste: bool,
 }
 
 /// Builds the flat outline of `text[start..end]` (folded text).
@@ -86,6 +90,7 @@ pub fn build(text: &str, start: usize, end: usize) -> Vec<FlatNode> {
         stack: Vec::new(),
         outer_form: None,
         last_number: Default::default(),
+        in_paste: false,
     };
     let mut line_start = start;
     while line_start < end {
@@ -120,6 +125,7 @@ impl Builder<'_> {
         let content_start = line_start + (raw.len() - raw.trim_start_matches(is_space).len());
         let content_end = content_start + content.len();
         let long = content.len() > LONG_LINE;
+        self.in_paste = long;
 
         let mut scan_from = content_start;
         if let Some(label) = label_at(content) {
@@ -291,6 +297,7 @@ impl Builder<'_> {
             depth: 0,
             in_group: false,
             inline: false,
+            pasted: false,
             children: Vec::new(),
         });
     }
@@ -334,6 +341,7 @@ impl Builder<'_> {
         };
         self.last_number.insert(label.form, number);
         let inline = position != Position::LineStart;
+        let pasted = self.in_paste;
         self.push(FlatNode {
             form: label.form,
             number,
@@ -346,6 +354,7 @@ impl Builder<'_> {
             depth: 0,
             in_group: false,
             inline,
+            pasted,
             children: Vec::new(),
         });
         true

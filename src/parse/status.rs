@@ -183,6 +183,51 @@ fn ancestors(nodes: &[FlatNode], i: usize) -> impl Iterator<Item = usize> + '_ {
 mod tests {
     use super::*;
 
+    /// `label|kind|status` per node, in document order.
+    fn roles(text: &str) -> String {
+        let nodes = super::super::tree::build(text, 0, text.len());
+        let roles = classify(text, &nodes);
+        nodes
+            .iter()
+            .zip(&roles)
+            .map(|(n, r)| {
+                let status = r.status.map_or(String::new(), |s| format!("|{s:?}"));
+                format!("{}|{:?}{status}", &text[n.label.0..n.label.1], r.kind)
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn the_lowest_level_that_is_not_measures_is_the_problem() {
+        // （一） has no numbered children; （二） holds 1. and 2., which hold only measures.
+        let t = "一、整改落实情况\n（一）关于甲方面\n已完成整改。\n（二）关于乙方面\n1.问题甲。\n一是做甲；二是做乙。\n2.问题乙。\n";
+        assert_eq!(
+            roles(t),
+            "一、|Section （一）|Problem|Done （二）|Section 1.|Problem|Unknown 一是|Measure 二是|Measure 2.|Problem|Unknown"
+        );
+    }
+
+    #[test]
+    fn responsibility_and_next_steps_parts_hold_no_problems() {
+        let t = "一、履行整改主体责任情况\n（一）统一思想\n二、整改情况\n（一）提高政治站位，加强组织领导\n（二）关于甲问题\n三、下一步工作打算\n（一）巩固成果\n";
+        assert_eq!(
+            roles(t),
+            "一、|Section （一）|Item 二、|Section （一）|Item （二）|Problem|Unknown 三、|Section （一）|Item"
+        );
+        // A part itself is never a problem, even with nothing inside.
+        assert_eq!(roles("一、巡察反馈问题整改情况\n"), "一、|Section");
+    }
+
+    #[test]
+    fn status_from_what_is_said_after_the_title() {
+        let t = "一、整改情况\n1.关于意识形态工作有待进一步加强问题。\n一是修订清单；二是专题研究。\n2.关于甲问题。\n暂时不满足成立条件，待满足条件后及时成立。\n";
+        assert_eq!(roles(t), "一、|Section 1.|Problem|Unknown 一是|Measure 二是|Measure 2.|Problem|NotDone");
+        // The status group wins over the problem's own words.
+        let t = "一、整改情况\n（一）已完成整改的问题\n1.问题甲。正在推进。\n";
+        assert_eq!(roles(t), "一、|Section （一）|Section 1.|Problem|Done");
+    }
+
     #[test]
     fn problem_sections() {
         assert!(is_problem_section("巡察反馈问题整改落实情况"));

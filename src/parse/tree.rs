@@ -621,6 +621,32 @@ mod tests {
     }
 
     #[test]
+    fn preamble_series_never_parents_line_start_numbering() {
+        let t = "局党组高度重视。一是召开会议；二是制定方案。现通报如下。\n一、整改情况\n（一）关于甲方面\n";
+        assert_eq!(outline(t), "一是|召开会议\n二是|制定方案\n一、|整改情况\n  （一）|关于甲方面");
+        // Inside a node's paragraph the series is that node's; the next line-start label is not its child.
+        let t = "1.问题甲。整改情况：一是建章；二是立制。\n（1）问题乙。\n";
+        assert_eq!(outline(t), "1.|问题甲\n  一是|建章\n  二是|立制\n  （1）|问题乙");
+    }
+
+    #[test]
+    fn unnumbered_problem_headings_hold_their_measures() {
+        let t = "一、在甲方面\n（一）关于乙问题的整改进展情况\n针对“丙”问题的整改进展情况。\n一是做甲；二是做乙。\n针对“丁”问题的整改进展情况。\n一是做丙；二是做丁。\n二、在戊方面\n";
+        assert_eq!(
+            outline(t),
+            "一、|在甲方面\n  （一）|关于乙问题的整改进展情况\n    |针对“丙”问题的整改进展情况\n      一是|做甲\n      二是|做乙\n    |针对“丁”问题的整改进展情况\n      一是|做丙\n      二是|做丁\n二、|在戊方面"
+        );
+    }
+
+    #[test]
+    fn next_steps_paragraph_is_a_part_unless_a_part_opened_them() {
+        let t = "一、整改情况\n1.问题甲。\n下一步，我局将巩固成果。一是压实责任；二是健全机制。\n";
+        assert_eq!(outline(t), "一、|整改情况\n  1.|问题甲\n|下一步，我局将巩固成果\n  一是|压实责任\n  二是|健全机制");
+        let t = "一、整改情况\n二、下一步工作打算\n下一步，我局将巩固成果。一是压实责任；二是健全机制。\n";
+        assert_eq!(outline(t), "一、|整改情况\n二、|下一步工作打算\n  一是|压实责任\n  二是|健全机制");
+    }
+
+    #[test]
     fn one_line_paste() {
         let filler = "内容".repeat(400);
         let t = format!(

@@ -105,14 +105,10 @@ fn is_space(c: char) -> bool {
     c == ' ' || c == '\n'
 }
 
-/// Characters after which an inline label may start.
-fn sentence_break(c: char) -> bool {
+/// The end of a clause: a heading ends at the first of these (or the line's end), and an inline
+/// label may start right after one.
+pub fn clause_end(c: char) -> bool {
     matches!(c, '。' | '；' | '：' | '！' | '？')
-}
-
-/// Where a heading ends: the first of these, or the line's end.
-fn heading_terminator(c: char) -> bool {
-    matches!(c, '。' | '；' | '：' | '？' | '！')
 }
 
 impl Builder<'_> {
@@ -139,7 +135,7 @@ impl Builder<'_> {
             // `下一步，…。一是…`: the paragraph is a part; its heading ends at the first sentence end.
             let heading_end = memchr::memchr2_iter(0xe3, 0xef, &self.text.as_bytes()[content_start..content_end])
                 .map(|i| content_start + i)
-                .find(|&i| self.text[i..].starts_with(heading_terminator))
+                .find(|&i| self.text[i..].starts_with(clause_end))
                 .unwrap_or(content_end);
             self.open_unnumbered(Unnumbered::Part, content_start, heading_end);
             scan_from = heading_end;
@@ -164,7 +160,7 @@ impl Builder<'_> {
                 continue;
             }
             let Some(c) = self.text[p..content_end].chars().next() else { break };
-            let position = if sentence_break(c) {
+            let position = if clause_end(c) {
                 Position::AfterBreak
             } else if c == '，' {
                 Position::AfterComma
@@ -192,7 +188,7 @@ impl Builder<'_> {
         while i < content_end {
             let rest = &self.text[i..content_end];
             let Some(c) = rest.chars().next() else { break };
-            let after_break = prev.is_some_and(sentence_break);
+            let after_break = prev.is_some_and(clause_end);
             let after_comma = prev == Some('，');
             // Never start inside a number ("21." read from its "1.", "十一是" from its "一是").
             let inside_number = prev.is_some_and(|p| {
@@ -331,7 +327,7 @@ impl Builder<'_> {
         // Every terminator is full-width punctuation (UTF-8 lead byte E3 or EF).
         let heading_end = memchr::memchr2_iter(0xe3, 0xef, &self.text.as_bytes()[heading_start..line_end])
             .map(|i| heading_start + i)
-            .find(|&i| self.text[i..].starts_with(heading_terminator))
+            .find(|&i| self.text[i..].starts_with(clause_end))
             .unwrap_or(line_end);
         let number = if label.form == LabelForm::Sequence && label.number == 0 {
             // 最后 continues the open series.
@@ -477,7 +473,7 @@ impl Builder<'_> {
             // Skip the heading's terminator; an unnumbered heading has none.
             let mut body_start = heading_end;
             if let Some(c) = text[heading_end..next_start].chars().next() {
-                if heading_terminator(c) {
+                if clause_end(c) {
                     body_start += c.len_utf8();
                 }
             }

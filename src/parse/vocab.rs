@@ -16,6 +16,7 @@
 //! When a text says several things, the least finished wins: not done < in progress < done
 //! (`一是已修订制度；二是正在推进系统建设` is in progress).
 
+use super::tree::clause_end;
 use crate::model::Status;
 
 /// How many characters `…` may stand for.
@@ -78,8 +79,8 @@ pub const WEAK_IN_PROGRESS: &[&str] = &["长期坚持", "长期整改", "需长�
 /// Phrases that mean not done unless a done phrase is said as well.
 pub const NOT_DONE_UNLESS_DONE: &[&str] = &["未完成"];
 
-/// Where `phrase` first occurs in `text`, as byte offsets; `…` matches up to [`GAP`] characters
-/// that are not clause punctuation.
+/// Where `phrase` first occurs in `text` (folded), as byte offsets; `…` matches up to [`GAP`]
+/// characters within one clause.
 pub fn find_phrase(text: &str, phrase: &str) -> Option<(usize, usize)> {
     let Some((head, tail)) = phrase.split_once('…') else {
         return text.find(phrase).map(|at| (at, at + phrase.len()));
@@ -93,7 +94,7 @@ pub fn find_phrase(text: &str, phrase: &str) -> Option<(usize, usize)> {
             if text[at..].starts_with(tail) && taken > 0 {
                 return Some((start, at + tail.len()));
             }
-            if taken >= GAP || is_clause_end(c) {
+            if taken >= GAP || c == '\n' || clause_end(c) {
                 break;
             }
             at += c.len_utf8();
@@ -106,10 +107,6 @@ pub fn find_phrase(text: &str, phrase: &str) -> Option<(usize, usize)> {
 /// The first phrase of `table` in `text` (earliest in the text).
 pub fn find_in(text: &str, table: &[&str]) -> Option<(usize, usize)> {
     table.iter().filter_map(|p| find_phrase(text, p)).min()
-}
-
-fn is_clause_end(c: char) -> bool {
-    matches!(c, '。' | '；' | '！' | '？' | '\n' | ';' | '!' | '?')
 }
 
 /// The status that `text` states and the span (byte offsets in `text`) of the words that decide

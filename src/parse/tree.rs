@@ -92,13 +92,44 @@ pub fn build(text: &str, start: usize, end: usize) -> Vec<FlatNode> {
         last_number: Default::default(),
         in_paste: false,
     };
-    let mut line_start = start;
+    let mut line_start = after_contents(text, start, end);
     while line_start < end {
         let line_end = memchr::memchr(b'\n', &text.as_bytes()[line_start..end]).map_or(end, |i| line_start + i);
         b.line(line_start, line_end);
         line_start = line_end + 1;
     }
     b.finish()
+}
+
+/// Where the outline's text starts: after a table of contents that a web page puts before the
+/// notice, repeating its headings (`一、提高政治站位` `二、加强组织领导` … then the title and
+/// `一、提高政治站位，统一思想认识`). A table of contents is two or more heading-only label lines
+/// at the start, the first of which starts a line again later.
+fn after_contents(text: &str, start: usize, end: usize) -> usize {
+    let mut at = start;
+    let mut first: Option<&str> = None;
+    let mut entries = 0;
+    while at < end {
+        let line_end = memchr::memchr(b'\n', &text.as_bytes()[at..end]).map_or(end, |i| at + i);
+        let content = text[at..line_end].trim_matches(is_space);
+        let entry = label_at(content).is_some() && content.chars().count() <= 60 && !content.contains(clause_end);
+        if !content.is_empty() {
+            if !entry {
+                break;
+            }
+            first.get_or_insert(content);
+            entries += 1;
+        }
+        at = line_end + 1;
+    }
+    let at = at.min(end);
+    let repeated =
+        first.is_some_and(|f| text[at..end].split('\n').any(|line| line.trim_start_matches(is_space).starts_with(f)));
+    if entries >= 2 && repeated {
+        at
+    } else {
+        start
+    }
 }
 
 fn is_space(c: char) -> bool {
@@ -640,6 +671,15 @@ mod tests {
         assert_eq!(outline(t), "一、|整改情况\n  1.|问题甲\n|下一步，我局将巩固成果\n  一是|压实责任\n  二是|健全机制");
         let t = "一、整改情况\n二、下一步工作打算\n下一步，我局将巩固成果。一是压实责任；二是健全机制。\n";
         assert_eq!(outline(t), "一、|整改情况\n二、|下一步工作打算\n  一是|压实责任\n  二是|健全机制");
+    }
+
+    #[test]
+    fn a_table_of_contents_before_the_notice_is_skipped() {
+        let t = "一、提高站位\n二、整改情况\n（一）关于甲方面\n关于整改的通报\n现通报如下。\n一、提高站位，统一认识\n二、整改情况\n";
+        assert_eq!(outline(t), "一、|提高站位，统一认识\n二、|整改情况");
+        // Heading-only lines that do not come again are the outline itself.
+        let t = "一、提高站位\n二、整改情况\n（一）关于甲方面\n";
+        assert_eq!(outline(t), "一、|提高站位\n二、|整改情况\n  （一）|关于甲方面");
     }
 
     #[test]

@@ -198,7 +198,10 @@ impl Builder<'_> {
             } else {
                 continue;
             };
-            let at = p + c.len_utf8();
+            // A page that ran its paragraphs together leaves spaces after the sentence end.
+            let after = p + c.len_utf8();
+            let at = after
+                + (self.text[after..content_end].len() - self.text[after..content_end].trim_start_matches(' ').len());
             let rest = &self.text[at..content_end];
             if !rest.starts_with(may_start_label) {
                 continue;
@@ -215,11 +218,14 @@ impl Builder<'_> {
     /// bracketed label or a continuing series fits.
     fn scan_anywhere(&mut self, from: usize, content_end: usize, line_end: usize) {
         let mut prev: Option<char> = self.text[..from].chars().next_back();
+        // The last character before a run of spaces (`…予以通报。 一、…`).
+        let mut before_spaces = prev;
         let mut i = from;
         while i < content_end {
             let rest = &self.text[i..content_end];
             let Some(c) = rest.chars().next() else { break };
-            let after_break = prev.is_some_and(clause_end);
+            let after_break =
+                prev.is_some_and(clause_end) || (prev == Some(' ') && before_spaces.is_some_and(clause_end));
             let after_comma = prev == Some('，');
             // Never start inside a number ("21." read from its "1.", "十一是" from its "一是").
             let inside_number = prev.is_some_and(|p| {
@@ -236,10 +242,14 @@ impl Builder<'_> {
                     };
                     if self.try_open(label, i, line_end, position) {
                         prev = self.text[..i + label.len].chars().next_back();
+                        before_spaces = prev;
                         i += label.len;
                         continue;
                     }
                 }
+            }
+            if c != ' ' {
+                before_spaces = Some(c);
             }
             prev = Some(c);
             i += c.len_utf8();
@@ -680,6 +690,15 @@ mod tests {
         // Heading-only lines that do not come again are the outline itself.
         let t = "一、提高站位\n二、整改情况\n（一）关于甲方面\n";
         assert_eq!(outline(t), "一、|提高站位\n二、|整改情况\n  （一）|关于甲方面");
+    }
+
+    #[test]
+    fn run_together_paragraphs_keep_their_labels() {
+        let t = "现予以通报。 一、提高站位 党委高度重视。 二、查找根源 原因如下：一是认识不深；二是标准不熟。 三、聚焦问题\n";
+        assert_eq!(
+            outline(t),
+            "一、|提高站位 党委高度重视\n二、|查找根源 原因如下\n  一是|认识不深\n  二是|标准不熟\n三、|聚焦问题"
+        );
     }
 
     #[test]

@@ -31,11 +31,6 @@ pub struct Role {
     pub own_status_conflict: Option<Status>,
 }
 
-/// The status a text states; see [`super::vocab`] for the words.
-pub fn status_of_text(text: &str) -> Option<Status> {
-    vocab::status_of_text(text).map(|(status, _)| status)
-}
-
 /// `已完成整改的问题（10个）`, `（二）正在推进整改的问题`: a heading that groups problems by status;
 /// the status and the span of its deciding words.
 pub fn group_heading(heading: &str) -> Option<(Status, (usize, usize))> {
@@ -43,11 +38,6 @@ pub fn group_heading(heading: &str) -> Option<(Status, (usize, usize))> {
         return None;
     }
     vocab::status_of_text(heading)
-}
-
-/// The status of a status group heading; see [`group_heading`].
-pub fn group_heading_status(heading: &str) -> Option<Status> {
-    group_heading(heading).map(|(status, _)| status)
 }
 
 /// Whether a heading introduces the feedback problems (`巡察反馈问题整改落实情况`).
@@ -234,7 +224,7 @@ mod tests {
         assert!(is_problem_section("关于巡察反馈意见的整改情况"));
         assert!(!is_problem_section("提高政治站位，压实整改责任"));
         assert!(!is_problem_section("下一步工作打算"));
-        assert_eq!(group_heading_status("已完成整改的问题（10个）"), Some(Status::Done));
-        assert_eq!(group_heading_status("正在推进整改的问题"), Some(Status::InProgress));
+        assert_eq!(group_heading("已完成整改的问题（10个）").map(|g| g.0), Some(Status::Done));
+        assert_eq!(group_heading("正在推进整改的问题").map(|g| g.0), Some(Status::InProgress));
     }
 }

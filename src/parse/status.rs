@@ -7,7 +7,7 @@
 //!    never a problem.
 //! 2. **Problems**: inside those parts, the lowest numbered level that is not a list of measures:
 //!    a node whose only numbered children are measures (`一是…`, `首先…`, `①…`, or any series inside
-//!    its own paragraph: `整改情况：1)…；2)…`), or that has none, is a problem
+//!    its own paragraph: `整改情况：1)…；2)…`, or after its `整改措施：`), or that has none, is a problem
 //!    (`1.学习不深入。整改情况：一是…`, `（七）关于摸清资产管理底数方面`); a node holding other
 //!    numbered nodes is a section; a status group (`（一）已整改完成的问题`) is a section and its
 //!    items are problems; an organising item (`（一）加强组织领导`) is an item. Everything under a
@@ -16,7 +16,7 @@
 //!    rectification after the problem's title (`3.关于意识形态工作有待进一步加强问题` says nothing),
 //!    read by [`super::vocab`] (least finished wins). The deciding words are kept as evidence.
 
-use super::tree::{is_measure_form, is_next_steps, FlatNode, Unnumbered};
+use super::tree::{introduces_measures, is_measure_form, is_next_steps, FlatNode, Unnumbered};
 use super::vocab;
 use crate::model::{NodeKind, Status};
 
@@ -129,10 +129,13 @@ pub fn classify(text: &str, nodes: &[FlatNode]) -> Vec<Role> {
         organising[i] |= ORGANISING_ITEM.iter().any(|w| unquoted(heading(i)).contains(w));
         // Children listed inside the node's own paragraph (`整改情况：1)…；2)…`) are its measures;
         // not in a long line, which may be a whole notice pasted without line breaks.
-        let lowest = n.children.iter().all(|&c| {
-            let listed_inline = nodes[c].inline && !nodes[c].pasted;
-            is_measure_form(nodes[c].form) || listed_inline
-        });
+        // So are the items after `整改情况：` ending the node's own text.
+        let introduced = introduces_measures(&text[n.body.0..n.body.1]);
+        let lowest = introduced
+            || n.children.iter().all(|&c| {
+                let listed_inline = nodes[c].inline && !nodes[c].pasted;
+                is_measure_form(nodes[c].form) || listed_inline
+            });
         // A status group lists problems: its items are problems whatever they hold.
         let listed_in_group = n.parent.is_some_and(|p| group[p].is_some());
         let is_problem = in_scope[i]
@@ -196,6 +199,12 @@ mod tests {
             roles(t),
             "一、|Section （一）|Problem|Done （二）|Section 1.|Problem|Unknown 一是|Measure 二是|Measure 2.|Problem|Unknown"
         );
+    }
+
+    #[test]
+    fn items_after_an_introducer_are_measures() {
+        let t = "一、整改落实情况\n1.问题甲。\n整改措施：\n（1）建立制度；\n（2）开展培训。\n2.问题乙。\n";
+        assert_eq!(roles(t), "一、|Section 1.|Problem|Unknown （1）|Measure （2）|Measure 2.|Problem|Unknown");
     }
 
     #[test]

@@ -269,7 +269,8 @@ impl Builder<'_> {
 
     /// An unnumbered line that starts a part, a status group or a problem; see [`Unnumbered`].
     fn unnumbered_heading(&self, content: &str) -> Option<Unnumbered> {
-        if is_problem_heading(content) {
+        // Inside the outline only: before the first numbered node such a line is the title's kin.
+        if self.outer_form.is_some() && is_problem_heading(content) {
             return Some(Unnumbered::Problem);
         }
         // Headings are short and are not sentences.
@@ -282,7 +283,6 @@ impl Builder<'_> {
             return None;
         }
         // "整改情况：" and its kin introduce a problem's rectification text; they are not nodes.
-        const INTRODUCERS: [&str; 6] = ["整改情况", "整改结果", "整改成效", "整改进展", "整改措施", "整改落实情况"];
         if INTRODUCERS.iter().any(|w| body.starts_with(w)) {
             return None;
         }
@@ -547,6 +547,17 @@ enum Position {
     AfterComma,
     /// Anywhere in a one-line paste.
     Anywhere,
+}
+
+/// Words that introduce a problem's rectification text: `整改情况：`, `整改措施：`.
+pub const INTRODUCERS: [&str; 6] = ["整改情况", "整改结果", "整改成效", "整改进展", "整改措施", "整改落实情况"];
+
+/// Whether `body` ends by introducing what follows as rectification (`…。整改情况：`): the
+/// numbered items after it are measures.
+pub fn introduces_measures(body: &str) -> bool {
+    let body = body.trim_end_matches([' ', '\n']);
+    let Some(before) = body.strip_suffix('：') else { return false };
+    INTRODUCERS.iter().any(|w| before.ends_with(w))
 }
 
 /// Forms that list a problem's measures (`一是…`, `首先…`, `①…`) rather than problems.

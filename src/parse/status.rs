@@ -4,7 +4,8 @@
 //!    `提高政治站位，加强组织领导`), an overview (`总体推进情况`) or the next steps (`下一步工作打算`)
 //!    holds no problems. When a part names the fed-back problems (`二、巡察反馈问题整改情况`), only
 //!    such parts hold problems; otherwise every other part may (`一、在“…”方面`). A part itself is
-//!    never a problem.
+//!    never a problem. A notice with no deeper numbering than measures whose top-level nodes name
+//!    problems (`一、关于理论学习不深入的问题`, two or more) lists its problems at the top: no parts.
 //! 2. **Problems**: inside those parts, the lowest numbered level that is not a list of measures:
 //!    a node whose only numbered children are measures (`一是…`, `首先…`, `①…`, or any series inside
 //!    its own paragraph: `整改情况：1)…；2)…`, or after its `整改措施：`), or that has none, is a problem
@@ -99,8 +100,23 @@ pub fn classify(text: &str, nodes: &[FlatNode]) -> Vec<Role> {
         })
         .collect();
 
+    // A notice that lists its problems at the top level (`一、关于理论学习不深入的问题` with its
+    // 整改情况, no deeper numbering but measures) has no parts: those nodes are the problems.
+    let only_measures_below = |i: usize| {
+        nodes[i].children.iter().all(|&c| is_measure_form(nodes[c].form) || (nodes[c].inline && !nodes[c].pasted))
+    };
+    let names_a_problem = |i: usize| {
+        let h = heading(i);
+        (h.starts_with("关于") || h.starts_with("针对")) && h.contains("问题")
+    };
+    let tops = || (0..nodes.len()).filter(|&i| nodes[i].parent.is_none());
+    let problems_on_top = tops().all(only_measures_below) && tops().filter(|&i| names_a_problem(i)).count() >= 2;
     // Parts that may hold problems.
-    let is_part = |i: usize| nodes[i].parent.is_none() && nodes[i].unnumbered != Some(Unnumbered::Problem);
+    let is_part = |i: usize| {
+        nodes[i].parent.is_none()
+            && nodes[i].unnumbered != Some(Unnumbered::Problem)
+            && !(problems_on_top && names_a_problem(i))
+    };
     let parts: Vec<usize> = (0..nodes.len()).filter(|&i| is_part(i) && !holds_no_problems(heading(i))).collect();
     let named: Vec<usize> = parts.iter().copied().filter(|&i| is_problem_section(heading(i))).collect();
     let scope_parts = if named.is_empty() { parts } else { named };
@@ -205,6 +221,14 @@ mod tests {
     fn items_after_an_introducer_are_measures() {
         let t = "一、整改落实情况\n1.问题甲。\n整改措施：\n（1）建立制度；\n（2）开展培训。\n2.问题乙。\n";
         assert_eq!(roles(t), "一、|Section 1.|Problem|Unknown （1）|Measure （2）|Measure 2.|Problem|Unknown");
+    }
+
+    #[test]
+    fn problems_listed_at_the_top_level() {
+        let t = "一、关于理论学习不深入的问题\n整改情况：已完成整改。\n二、关于制度执行不严格的问题\n整改情况：一是修订制度；二是开展检查。正在推进。\n";
+        assert_eq!(roles(t), "一、|Problem|Done 二、|Problem|InProgress 一是|Measure 二是|Measure");
+        // One such node is a part, as in an excerpt cut after its first part.
+        assert_eq!(roles("一、关于巡察反馈问题的整改情况\n整改情况：已完成整改。\n"), "一、|Section");
     }
 
     #[test]

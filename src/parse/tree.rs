@@ -104,17 +104,21 @@ pub fn build(text: &str, start: usize, end: usize) -> Vec<FlatNode> {
 /// Where the outline's text starts: after a table of contents that a web page puts before the
 /// notice, repeating its headings (`一、提高政治站位` `二、加强组织领导` … then the title and
 /// `一、提高政治站位，统一思想认识`). A table of contents is two or more heading-only label lines
-/// at the start, the first of which starts a line again later.
+/// at the start, followed by an unnumbered line (the title), the first of which starts a line
+/// again later. (A notice pasted twice starts with numbered lines that have text under them.)
 fn after_contents(text: &str, start: usize, end: usize) -> usize {
     let mut at = start;
     let mut first: Option<&str> = None;
     let mut entries = 0;
+    // What follows the contents is the notice's title or prose, not a numbered line.
+    let mut then_prose = false;
     while at < end {
         let line_end = memchr::memchr(b'\n', &text.as_bytes()[at..end]).map_or(end, |i| at + i);
         let content = text[at..line_end].trim_matches(is_space);
         let entry = label_at(content).is_some() && content.chars().count() <= 60 && !content.contains(clause_end);
         if !content.is_empty() {
             if !entry {
+                then_prose = label_at(content).is_none();
                 break;
             }
             first.get_or_insert(content);
@@ -125,7 +129,7 @@ fn after_contents(text: &str, start: usize, end: usize) -> usize {
     let at = at.min(end);
     let repeated =
         first.is_some_and(|f| text[at..end].split('\n').any(|line| line.trim_start_matches(is_space).starts_with(f)));
-    if entries >= 2 && repeated {
+    if entries >= 2 && then_prose && repeated {
         at
     } else {
         start

@@ -119,11 +119,14 @@ pub fn classify(text: &str, nodes: &[FlatNode]) -> Vec<Role> {
     };
     let parts: Vec<usize> = (0..nodes.len()).filter(|&i| is_part(i) && !holds_no_problems(heading(i))).collect();
     let named: Vec<usize> = parts.iter().copied().filter(|&i| is_problem_section(heading(i))).collect();
-    let scope_parts = if named.is_empty() { parts } else { named };
+    let mut scope_part = vec![false; nodes.len()];
+    for &p in if named.is_empty() { &parts } else { &named } {
+        scope_part[p] = true;
+    }
     let mut in_scope = vec![false; nodes.len()];
     for i in 0..nodes.len() {
         in_scope[i] = match nodes[i].parent {
-            Some(p) => in_scope[p] || scope_parts.contains(&p),
+            Some(p) => in_scope[p] || scope_part[p],
             None => !is_part(i),
         };
     }

@@ -127,9 +127,10 @@ fn after_contents(text: &str, start: usize, end: usize) -> usize {
         at = line_end + 1;
     }
     let at = at.min(end);
-    let repeated =
-        first.is_some_and(|f| text[at..end].split('\n').any(|line| line.trim_start_matches(is_space).starts_with(f)));
-    if entries >= 2 && then_prose && repeated {
+    let repeated = || {
+        first.is_some_and(|f| text[at..end].split('\n').any(|line| line.trim_start_matches(is_space).starts_with(f)))
+    };
+    if entries >= 2 && then_prose && repeated() {
         at
     } else {
         start

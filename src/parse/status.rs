@@ -70,7 +70,10 @@ pub fn holds_no_problems(heading: &str) -> bool {
 }
 
 /// The text outside `“…”` quotes.
-fn unquoted(text: &str) -> String {
+fn unquoted(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('“') {
+        return text.into();
+    }
     let mut depth = 0u32;
     text.chars()
         .filter(|&c| {
@@ -81,7 +84,8 @@ fn unquoted(text: &str) -> String {
             }
             false
         })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 /// Classifies every node of the flat outline built from `text` (folded).
@@ -145,7 +149,8 @@ pub fn classify(text: &str, nodes: &[FlatNode]) -> Vec<Role> {
             }
             organising[i] = organising[p];
         }
-        organising[i] |= ORGANISING_ITEM.iter().any(|w| unquoted(heading(i)).contains(w));
+        let own_words = unquoted(heading(i));
+        organising[i] |= ORGANISING_ITEM.iter().any(|w| own_words.contains(w));
         // Children listed inside the node's own paragraph (`整改情况：1)…；2)…`) are its measures;
         // not in a long line, which may be a whole notice pasted without line breaks.
         // So are the items after `整改情况：` ending the node's own text.

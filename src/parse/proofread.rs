@@ -7,10 +7,12 @@
 //! exactly its rule's first code). Severities are in [`severity`]:
 //! `mismatch` for what is wrong whatever the house style, `notice` for what a document may choose.
 //!
-//! Numbering is judged by the document's own order: a series is the run of same-form siblings
-//! under one parent (an unnumbered heading such as `下一步工作打算` starts a new one); the
-//! series of one form at one level are *cousins*, and each cousin may either restart at 1 or run
-//! on from the one before (`1.`–`5.` under `（一）`, `6.`–`8.` under `（二）`).
+//! Numbering is judged by the document's own order: the labels of one form (at one depth of
+//! nesting within that form) read in document order, a `1` starting a new series. Reading them
+//! per form rather than per parent keeps a label the outline nested too deep from raising a
+//! false gap, and lets numbering either restart under each parent or run on across parents
+//! (`1.`–`5.` under `（一）`, `6.`–`8.` under `（二）`); a `1.` under a `（三）` after that is a
+//! restart, and one form doing both in one notice is a `numbering_style` notice.
 
 use super::dates::{find_dates, year_before};
 use super::labels::label_at;
@@ -114,8 +116,8 @@ struct Item<'a> {
 enum Fault {
     /// Numbers `from..=to` are missing before item `at`.
     Gap { at: usize, from: u32, to: u32 },
-    /// Item `at` repeats the number of the item before it.
-    Repeat { at: usize },
+    /// Item `at` repeats the number of item `earlier`.
+    Repeat { at: usize, earlier: usize },
     /// Item `at` goes back below the item before it.
     Order { at: usize },
 }
@@ -125,16 +127,16 @@ enum Fault {
 /// `1 2 4 3` → order at `3`; `1 3 3` → gap before the first `3`, repeat at the second.
 fn series_faults(numbers: &[u32], first_expected: u32) -> Vec<Fault> {
     let mut out = Vec::new();
-    let mut prev = first_expected.saturating_sub(1);
+    let mut highest = first_expected.saturating_sub(1);
     for (at, &n) in numbers.iter().enumerate() {
-        if at > 0 && n == prev {
-            out.push(Fault::Repeat { at });
-        } else if at > 0 && n < prev {
+        if let Some(earlier) = numbers[..at].iter().rposition(|&m| m == n) {
+            out.push(Fault::Repeat { at, earlier });
+        } else if n < highest {
             out.push(Fault::Order { at });
-        } else if n > prev + 1 && !numbers[at + 1..].contains(&(prev + 1)) {
-            out.push(Fault::Gap { at, from: prev + 1, to: n - 1 });
+        } else if n > highest + 1 && !numbers[at + 1..].contains(&(highest + 1)) {
+            out.push(Fault::Gap { at, from: highest + 1, to: n - 1 });
         }
-        prev = prev.max(n);
+        highest = highest.max(n);
     }
     out
 }
@@ -183,12 +185,12 @@ fn report_faults(items: &[Item], first_expected: u32, out: &mut Vec<Check>) {
                     vec![b.span, a.span],
                 )
             }
-            Fault::Repeat { at } => {
-                let (a, b) = (items[at - 1], items[at]);
+            Fault::Repeat { at, earlier } => {
+                let (a, b) = (items[earlier], items[at]);
                 check(
                     NumberRepeat,
-                    format!("编号重复：“{}”之后又是“{}”", a.label, b.label),
-                    format!("Number used twice: \"{}\" is followed by \"{}\"", a.label, b.label),
+                    format!("编号重复：“{}”与前面的“{}”相同", b.label, a.label),
+                    format!("Number used twice: \"{}\" repeats the earlier \"{}\"", b.label, a.label),
                     vec![b.span, a.span],
                 )
             }
@@ -622,7 +624,11 @@ mod tests {
         assert_eq!(series_faults(&[1, 2, 3], 1), []);
         assert_eq!(series_faults(&[1, 2, 4], 1), [Fault::Gap { at: 2, from: 3, to: 3 }]);
         assert_eq!(series_faults(&[1, 2, 4, 3], 1), [Fault::Order { at: 3 }]);
-        assert_eq!(series_faults(&[1, 3, 3], 1), [Fault::Gap { at: 1, from: 2, to: 2 }, Fault::Repeat { at: 2 }]);
+        assert_eq!(
+            series_faults(&[1, 3, 3], 1),
+            [Fault::Gap { at: 1, from: 2, to: 2 }, Fault::Repeat { at: 2, earlier: 1 }]
+        );
+        assert_eq!(series_faults(&[1, 2, 4, 3, 4], 1), [Fault::Order { at: 3 }, Fault::Repeat { at: 4, earlier: 2 }]);
         assert_eq!(series_faults(&[3, 4], 1), [Fault::Gap { at: 0, from: 1, to: 2 }]);
         assert_eq!(series_faults(&[6, 7], 6), []);
     }

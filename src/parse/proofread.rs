@@ -210,26 +210,33 @@ fn report_faults(items: &[Item], first_expected: u32, out: &mut Vec<Check>) {
 /// A numbered node as the numbering rules see it.
 struct Numbered<'a> {
     item: Item<'a>,
-    /// The nearest ancestor that owns this level's numbering (see [`owner`]): its start and form.
-    owner: Option<(usize, LabelForm)>,
+    /// The nearest ancestor that owns this level's numbering (see [`owner`]).
+    owner: Option<Owner>,
 }
 
 /// The node whose children a numbering restarts under: the nearest ancestor above `form` in
 /// the ladder, or an unnumbered heading (`已完成整改的问题`); for forms off the ladder (`一是`,
 /// `①`), the nearest ancestor of another form. Using the ladder rather than the direct parent
 /// keeps the judgement right when a label was nested too deep (`（二）` under a `四是`).
-fn owner(form: LabelForm, ancestors: &[&Node]) -> Option<(usize, LabelForm)> {
+fn owner(form: LabelForm, ancestors: &[&Node]) -> Option<Owner> {
     let rank = ladder_rank(form);
-    ancestors
-        .iter()
-        .rev()
-        .find(|a| match (rank, ladder_rank(a.form)) {
-            _ if a.form == LabelForm::Unnumbered => true,
-            (Some(r), Some(ar)) => ar < r,
-            (Some(_), None) => false,
-            (None, _) => a.form != form,
-        })
-        .map(|a| (a.span.start, a.form))
+    let at = ancestors.iter().rposition(|a| match (rank, ladder_rank(a.form)) {
+        _ if a.form == LabelForm::Unnumbered => true,
+        (Some(r), Some(ar)) => ar < r,
+        (Some(_), None) => false,
+        (None, _) => a.form != form,
+    })?;
+    let a = ancestors[at];
+    Some(Owner { start: a.span.start, form: a.form, parent: at.checked_sub(1).map(|p| ancestors[p].span.start) })
+}
+
+/// A node that numbering may restart under, and what makes two of them peers.
+#[derive(Clone, Copy, PartialEq)]
+struct Owner {
+    start: usize,
+    form: LabelForm,
+    /// Its own parent's start: peers (`（一）`, `（二）` of one part) share it.
+    parent: Option<usize>,
 }
 
 /// Every numbered node by form and by how many ancestors of its own form it has (an inline
@@ -265,10 +272,12 @@ fn outline_series(input: &Input, out: &mut Vec<Check>) {
         let (mut restart, mut run_on): (Option<Item>, Option<Item>) = (None, None);
         let mut series: Vec<Item> = Vec::new();
         for (i, n) in nodes.iter().enumerate() {
-            // Moving to a peer of the previous parent (`（一）` → `（二）`); a move between
-            // parents of different forms says more about the outline than about the numbering.
+            // Moving to a peer of the previous parent (`（一）` → `（二）` of one part); a move to
+            // another part (`下一步工作打算` has its own list) or between parents of different
+            // forms says more about the outline than about the numbering.
             let (prev, now) = (i.checked_sub(1).and_then(|p| nodes[p].owner), n.owner);
-            if matches!((prev, now), (Some(a), Some(b)) if a.0 != b.0 && a.1 == b.1) {
+            let peers = |a: Owner, b: Owner| a.start != b.start && a.form == b.form && a.parent == b.parent;
+            if matches!((prev, now), (Some(a), Some(b)) if peers(a, b)) {
                 if n.item.number == 1 {
                     restart.get_or_insert(n.item);
                 } else if n.item.number == nodes[i - 1].item.number + 1 {
@@ -642,6 +651,19 @@ mod tests {
         assert_eq!(label_shape(LabelForm::ArabicDot, "12."), label_shape(LabelForm::ArabicDot, "3."));
         assert_eq!(label_shape(LabelForm::Sequence, "首先，"), label_shape(LabelForm::Sequence, "其次，"));
         assert_eq!(label_shape(LabelForm::Circled, "①"), label_shape(LabelForm::Circled, "⑫"));
+    }
+
+    #[test]
+    fn a_later_part_may_restart_numbering_that_ran_on() {
+        // Problems run on across aspects; the next-steps part has its own list.
+        let text =
+            "一、整改情况\n（一）甲方面\n1.甲。已完成整改。\n2.乙。已完成整改。\n（二）乙方面\n3.丙。已完成整改。\n\
+                    二、下一步工作打算\n（一）加强学习\n1.持续学习。\n2.健全制度。\n";
+        assert_eq!(crate::parse(text).checks, []);
+        // Within one part, doing both is a notice.
+        let mixed = text.replace("二、下一步工作打算\n", "（三）丙方面\n");
+        let codes: Vec<CheckCode> = crate::parse(&mixed).checks.iter().map(|c| c.code).collect();
+        assert_eq!(codes, [NumberingStyle]);
     }
 
     #[test]

@@ -18,6 +18,7 @@ use super::dates::{find_dates, year_before};
 use super::labels::label_at;
 use super::numerals::circled;
 use super::text::Source;
+use super::tree::sentence_break;
 use crate::format::decimal;
 use crate::model::{Check, CheckCode, LabelForm, Meta, Node, Severity, Span, Stated};
 use std::collections::BTreeMap;
@@ -316,11 +317,8 @@ fn inline_series(input: &Input, out: &mut Vec<Check>) {
             }
             series.clear();
         };
-        let starts = std::iter::once(0).chain(
-            line.char_indices()
-                .filter(|&(_, c)| matches!(c, '。' | '；' | '：' | '！' | '？' | '，'))
-                .map(|(i, c)| i + c.len_utf8()),
-        );
+        let starts = std::iter::once(0)
+            .chain(line.char_indices().filter(|&(_, c)| sentence_break(c) || c == '，').map(|(i, c)| i + c.len_utf8()));
         for at in starts {
             let rest = line[at..].trim_start_matches(' ');
             let at = line.len() - rest.len();

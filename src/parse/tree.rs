@@ -96,7 +96,7 @@ fn is_space(c: char) -> bool {
 }
 
 /// Characters after which an inline label may start.
-fn sentence_break(c: char) -> bool {
+pub(crate) fn sentence_break(c: char) -> bool {
     matches!(c, '。' | '；' | '：' | '！' | '？')
 }
 

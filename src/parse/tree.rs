@@ -101,7 +101,7 @@ fn is_space(c: char) -> bool {
 }
 
 /// Characters after which an inline label may start.
-pub(crate) fn sentence_break(c: char) -> bool {
+fn sentence_break(c: char) -> bool {
     matches!(c, '。' | '；' | '：' | '！' | '？')
 }
 

@@ -18,7 +18,7 @@ use super::dates::{find_dates, year_before};
 use super::labels::label_at;
 use super::numerals::circled;
 use super::text::Source;
-use super::tree::sentence_break;
+use super::tree::clause_end;
 use crate::format::decimal;
 use crate::model::{Check, CheckCode, LabelForm, Meta, Node, Severity, Span, Stated};
 use std::collections::BTreeMap;
@@ -318,7 +318,7 @@ fn inline_series(input: &Input, out: &mut Vec<Check>) {
             series.clear();
         };
         let starts = std::iter::once(0)
-            .chain(line.char_indices().filter(|&(_, c)| sentence_break(c) || c == '，').map(|(i, c)| i + c.len_utf8()));
+            .chain(line.char_indices().filter(|&(_, c)| clause_end(c) || c == '，').map(|(i, c)| i + c.len_utf8()));
         for at in starts {
             let rest = line[at..].trim_start_matches(' ');
             let at = line.len() - rest.len();

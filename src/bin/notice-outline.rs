@@ -1,6 +1,7 @@
 //! `notice-outline [--format json|markdown|csv] [FILE|-]`: the outline of one notice on stdout.
 //!
-//! Exit codes: 0 success, 1 unreadable input (missing file, invalid UTF-8), 2 bad usage.
+//! Exit codes: 0 success, 1 unreadable input (missing file, invalid UTF-8) or, with `--check`,
+//! a `mismatch` found, 2 bad usage.
 
 use notice_outline::export;
 use std::io::{self, IsTerminal, Read, Write};
@@ -17,6 +18,9 @@ Options:
                        markdown: metadata, counts, the outline with status marks, checks
                        csv: the rectification ledger (整改台账), one row per problem,
                             UTF-8 with BOM and CRLF line ends (opens in Excel)
+      --check          print only the checks (proofreading and figures), one per line:
+                       FILE:LINE:COLUMN: SEVERITY CODE: 中文 | English;
+                       exits 1 when any check is a `mismatch`
   -h, --help           print this help
   -V, --version        print the version and the JSON schema version
 ";
@@ -26,6 +30,8 @@ enum Format {
     Json,
     Markdown,
     Csv,
+    /// `--check`: the checks only.
+    Check,
 }
 
 #[derive(Debug, PartialEq)]
@@ -56,6 +62,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
                     other => return Err(format!("unknown format `{other}` (expected json, markdown or csv)")),
                 };
             }
+            "--check" => format = Format::Check,
             "-" => input = set_input(input, arg)?,
             _ if arg.starts_with('-') => return Err(format!("unknown option `{arg}`")),
             _ => input = set_input(input, arg)?,
@@ -122,6 +129,15 @@ fn main() -> ExitCode {
         Format::Markdown => export::to_markdown(&notice),
         // parse_bytes succeeded, so the bytes are UTF-8.
         Format::Csv => export::to_csv(&notice, std::str::from_utf8(&bytes).unwrap_or_default()),
+        Format::Check => {
+            let text = std::str::from_utf8(&bytes).unwrap_or_default();
+            let lines = export::check_lines(&notice, text, input.as_deref().unwrap_or("-"));
+            let mismatch = notice.checks.iter().any(|c| c.severity == notice_outline::model::Severity::Mismatch);
+            return match emit(&lines) {
+                code if code == ExitCode::SUCCESS && mismatch => ExitCode::FAILURE,
+                code => code,
+            };
+        }
     };
     emit(&rendered)
 }
@@ -154,6 +170,7 @@ mod tests {
         assert_eq!(args(&["--format", "csv", "a.txt"]), run(Format::Csv, Some("a.txt")));
         assert_eq!(args(&["a.txt", "--format=markdown"]), run(Format::Markdown, Some("a.txt")));
         assert_eq!(args(&["-f", "md", "-"]), run(Format::Markdown, Some("-")));
+        assert_eq!(args(&["--check", "a.txt"]), run(Format::Check, Some("a.txt")));
         assert_eq!(args(&["--help", "--bogus"]), Ok(Command::Help));
     }
 

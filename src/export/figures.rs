@@ -140,10 +140,10 @@ pub fn verdict(rows: &[Row]) -> Verdict {
 /// already explained in the checks list.
 pub fn is_checked(notice: &Notice, row: &Row) -> bool {
     let code = row.figure.code();
-    notice.checks.iter().any(|c| c.code == code)
+    notice.checks.iter().any(|c| c.code.as_str() == code)
         // A rate computed from the stated figures differs because those figures do.
         || (row.figure == Figure::CompletionRate
-            && notice.checks.iter().any(|c| c.severity == Severity::Mismatch && c.code.starts_with("problems")))
+            && notice.checks.iter().any(|c| c.severity == Severity::Mismatch && c.code.as_str().starts_with("problems")))
 }
 
 /// The differing rows no check explains: the page and the Markdown list them with

@@ -296,7 +296,7 @@ fn check_row(check: &Check, text: &TextRef, lang: Lang, readonly: bool, on_highl
         }
     });
     html! {
-        <li class={class} data-code={check.code.clone()}>
+        <li class={class} data-code={check.code.as_str()}>
             <span class="no-check__mark" aria-hidden="true">{ mark }</span>
             <span class="no-check__message">{ message }</span>
             if let Some((_, words)) = quote {

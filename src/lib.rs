@@ -16,4 +16,4 @@ pub mod parse;
 pub mod synthetic;
 
 pub use model::{Notice, SCHEMA_VERSION};
-pub use parse::{parse, parse_bytes, InputError};
+pub use parse::{parse, parse_bytes, parse_with, InputError, ParseOptions};

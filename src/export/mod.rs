@@ -7,6 +7,7 @@ use crate::model::{Notice, Status};
 
 pub mod csv;
 pub mod markdown;
+pub mod summary;
 
 /// The model as pretty JSON (the CLI's `--format json`, the page's JSON export).
 pub fn to_json(notice: &Notice) -> String {
@@ -15,6 +16,7 @@ pub fn to_json(notice: &Notice) -> String {
 
 pub use csv::to_csv;
 pub use markdown::to_markdown;
+pub use summary::{summary_csv, summary_markdown, SummaryRow};
 
 /// The ledger's word for a status (整改状态 column, Markdown legend).
 pub fn status_zh(status: Status) -> &'static str {

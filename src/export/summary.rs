@@ -178,9 +178,14 @@ pub fn round_ledger_unreadable(name: &str, reason: &str) -> String {
     out
 }
 
-/// `12.5` → `"12.5%"`; shared with the page's table so both print rates alike.
+/// `12.5` → `"12.5%"`, `None` → `"–"`: the page's table prints rates like the notices do.
 pub fn percent_text(rate: Option<f64>) -> String {
     rate.map(|r| format!("{}%", decimal(r, 1))).unwrap_or_else(|| "–".into())
+}
+
+/// One notice's section after the round's summary table: a rule, the file's name, its outline.
+pub fn round_markdown_section(name: &str, notice: &Notice) -> String {
+    format!("---\n\n文件：{}\n\n{}", inline(name), super::to_markdown(notice))
 }
 
 #[cfg(test)]

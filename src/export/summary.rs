@@ -12,6 +12,47 @@ use super::{decimal, fixed};
 use crate::model::{Notice, Progress};
 use std::fmt::Write;
 
+/// Why a file of the round is not the text of a notice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    /// A NUL byte at `offset`: no text notice has one, a PDF, a picture or a .docx does.
+    Binary { offset: usize },
+    /// Not UTF-8 from `offset` on (a GBK export, say).
+    NotUtf8 { offset: usize },
+}
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Unreadable::Binary { offset } => {
+                write!(f, "binary file (NUL byte at offset {offset}), not the text of a notice")
+            }
+            Unreadable::NotUtf8 { offset } => crate::InputError::InvalidUtf8 { offset }.fmt(f),
+        }
+    }
+}
+
+impl Unreadable {
+    /// The reason in Chinese, for the page's round table.
+    pub fn reason_zh(&self) -> String {
+        match *self {
+            Unreadable::Binary { offset } => format!("二进制文件（偏移 {offset} 处有 NUL 字节），不是通报文本"),
+            Unreadable::NotUtf8 { offset } => {
+                format!("不是 UTF-8 文本（偏移 {offset} 处第一个无效字节），请另存为 UTF-8 后再试")
+            }
+        }
+    }
+}
+
+/// The text of one file of the round, or why it is none. The CLI and the page both decide with
+/// this, so a file gets the same row in either.
+pub fn readable_text(bytes: &[u8]) -> Result<&str, Unreadable> {
+    if let Some(offset) = memchr::memchr(0, bytes) {
+        return Err(Unreadable::Binary { offset });
+    }
+    std::str::from_utf8(bytes).map_err(|e| Unreadable::NotUtf8 { offset: e.valid_up_to() })
+}
+
 /// One notice of the round.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SummaryRow {
@@ -211,6 +252,18 @@ mod tests {
             c.txt,县交通运输局党组,2,1,1,0,0,50.0,1,\r\n\
             合计,3 份通报,4,2,2,0,0,50.0,2,1 份无法读取\r\n";
         assert_eq!(summary_csv(&rows()), expected);
+    }
+
+    #[test]
+    fn readable_text_refuses_binary_and_non_utf8_with_the_offset() {
+        assert_eq!(readable_text(b"PK\x03\x04\0"), Err(Unreadable::Binary { offset: 4 }));
+        assert_eq!(readable_text(b"ab\xff"), Err(Unreadable::NotUtf8 { offset: 2 }));
+        assert_eq!(readable_text("一、整改".as_bytes()), Ok("一、整改"));
+        assert_eq!(
+            Unreadable::Binary { offset: 4 }.to_string(),
+            "binary file (NUL byte at offset 4), not the text of a notice"
+        );
+        assert!(Unreadable::NotUtf8 { offset: 2 }.to_string().starts_with("input is not valid UTF-8"));
     }
 
     #[test]

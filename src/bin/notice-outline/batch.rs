@@ -49,15 +49,11 @@ pub fn expand(args: &[String]) -> (Vec<Input>, Vec<String>) {
     (inputs, errors)
 }
 
-/// Bytes → a parsed notice and its text, or why the bytes are not a notice we can read.
-/// Valid UTF-8 with a NUL byte is still refused: no text notice has one, a binary file does.
-pub fn load(bytes: Vec<u8>, options: ParseOptions) -> Result<(Notice, String), String> {
-    if let Some(offset) = memchr::memchr(0, &bytes) {
-        return Err(format!("binary file (NUL byte at offset {offset}), not the text of a notice"));
-    }
-    let text = String::from_utf8(bytes)
-        .map_err(|e| notice_outline::InputError::InvalidUtf8 { offset: e.utf8_error().valid_up_to() }.to_string())?;
-    Ok((notice_outline::parse_with(&text, options), text))
+/// Bytes → `then(parsed notice, its text)`, or why the bytes are not a notice we can read
+/// (binary, not UTF-8: see [`summary::readable_text`]). The text is borrowed, validated once.
+pub fn load<R>(bytes: &[u8], options: ParseOptions, then: impl FnOnce(&Notice, &str) -> R) -> Result<R, String> {
+    let text = summary::readable_text(bytes).map_err(|e| e.to_string())?;
+    Ok(then(&notice_outline::parse_with(text, options), text))
 }
 
 /// What the single-notice formats print (the CLI's output for one FILE or stdin).
@@ -83,20 +79,20 @@ struct Piece {
 }
 
 fn piece(format: Format, input: &Input) -> Piece {
-    let loaded = std::fs::read(&input.path)
-        .map_err(|e| format!("cannot read: {e}"))
-        .and_then(|bytes| load(bytes, options(format)));
     let name = input.name.as_str();
-    match loaded {
-        Ok((notice, source)) => {
+    let loaded = std::fs::read(&input.path).map_err(|e| format!("cannot read: {e}")).and_then(|bytes| {
+        load(&bytes, options(format), |notice, source| {
             let text = match format {
-                Format::Csv => summary::round_ledger_rows(name, &notice, &source),
-                Format::Json => json_line(name, &notice),
-                Format::Markdown => summary::round_markdown_section(name, &notice),
+                Format::Csv => summary::round_ledger_rows(name, notice, source),
+                Format::Json => json_line(name, notice),
+                Format::Markdown => summary::round_markdown_section(name, notice),
                 Format::Summary => String::new(),
             };
-            Piece { row: SummaryRow::of(name, &notice), text, error: None }
-        }
+            Piece { row: SummaryRow::of(name, notice), text, error: None }
+        })
+    });
+    match loaded {
+        Ok(piece) => piece,
         Err(reason) => {
             let text = match format {
                 Format::Csv => summary::round_ledger_unreadable(name, &reason),
@@ -193,14 +189,15 @@ mod tests {
     #[test]
     fn load_refuses_binary_and_non_utf8_with_the_reason() {
         let opts = ParseOptions { utf16_offsets: false };
+        let count = |n: &Notice, _: &str| n.counts.nodes;
         assert_eq!(
-            load(b"PK\x03\x04\0\0".to_vec(), opts).unwrap_err(),
+            load(b"PK\x03\x04\0\0", opts, count).unwrap_err(),
             "binary file (NUL byte at offset 4), not the text of a notice"
         );
-        assert!(load(b"\xff\xfe".to_vec(), opts)
+        assert!(load(b"\xff\xfe", opts, count)
             .unwrap_err()
             .starts_with("input is not valid UTF-8 (first bad byte at offset 0)"));
-        assert!(load("一、整改情况\n".as_bytes().to_vec(), opts).is_ok());
+        assert!(load("一、整改情况\n".as_bytes(), opts, count).is_ok());
     }
 
     #[test]

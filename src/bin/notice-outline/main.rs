@@ -61,8 +61,8 @@ fn single(format: Format, input: Option<&str>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match batch::load(bytes, batch::options(format)) {
-        Ok((notice, text)) => emit(&batch::render_one(format, &notice, &text)),
+    match batch::load(&bytes, batch::options(format), |notice, text| batch::render_one(format, notice, text)) {
+        Ok(rendered) => emit(&rendered),
         Err(reason) => {
             eprintln!("notice-outline: {}: {reason}", input.unwrap_or("-"));
             ExitCode::FAILURE

@@ -20,6 +20,7 @@ pub mod i18n;
 mod meta;
 pub mod outline;
 mod progress;
+mod round;
 pub mod state;
 mod summary;
 mod timeline;
@@ -268,6 +269,9 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 <Results state={Snapshot((*state).clone())} dispatch={dispatch.clone()} />
             </div>
+            if !state.readonly {
+                <round::Round lang={lang} text={state.parsed_text.clone()} storage_key={options.storage_key.clone()} dispatch={dispatch.clone()} />
+            }
         </div>
     }
 }

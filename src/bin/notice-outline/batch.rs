@@ -51,9 +51,9 @@ pub fn expand(args: &[String]) -> (Vec<Input>, Vec<String>) {
 
 /// Bytes → `then(parsed notice, its text)`, or why the bytes are not a notice we can read
 /// (binary, not UTF-8: see [`summary::readable_text`]). The text is borrowed, validated once.
-pub fn load<R>(bytes: &[u8], options: ParseOptions, then: impl FnOnce(&Notice, &str) -> R) -> Result<R, String> {
+pub fn load<R>(bytes: &[u8], options: ParseOptions, then: impl FnOnce(Notice, &str) -> R) -> Result<R, String> {
     let text = summary::readable_text(bytes).map_err(|e| e.to_string())?;
-    Ok(then(&notice_outline::parse_with(text, options), text))
+    Ok(then(notice_outline::parse_with(text, options), text))
 }
 
 /// What the single-notice formats print (the CLI's output for one FILE or stdin).
@@ -83,12 +83,12 @@ fn piece(format: Format, input: &Input) -> Piece {
     let loaded = std::fs::read(&input.path).map_err(|e| format!("cannot read: {e}")).and_then(|bytes| {
         load(&bytes, options(format), |notice, source| {
             let text = match format {
-                Format::Csv => summary::round_ledger_rows(name, notice, source),
-                Format::Json => json_line(name, notice),
-                Format::Markdown => summary::round_markdown_section(name, notice),
+                Format::Csv => summary::round_ledger_rows(name, &notice, source),
+                Format::Json => json_line(name, &notice),
+                Format::Markdown => summary::round_markdown_section(name, &notice),
                 Format::Summary => String::new(),
             };
-            Piece { row: SummaryRow::of(name, notice), text, error: None }
+            Piece { row: SummaryRow::of(name, &notice), text, error: None }
         })
     });
     match loaded {
@@ -189,7 +189,7 @@ mod tests {
     #[test]
     fn load_refuses_binary_and_non_utf8_with_the_reason() {
         let opts = ParseOptions { utf16_offsets: false };
-        let count = |n: &Notice, _: &str| n.counts.nodes;
+        let count = |n: Notice, _: &str| n.counts.nodes;
         assert_eq!(
             load(b"PK\x03\x04\0\0", opts, count).unwrap_err(),
             "binary file (NUL byte at offset 4), not the text of a notice"

@@ -61,7 +61,14 @@ fn single(format: Format, input: Option<&str>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match batch::load(&bytes, batch::options(format), |notice, text| batch::render_one(format, notice, text)) {
+    let render = |notice, text: &str| {
+        let rendered = batch::render_one(format, &notice, text);
+        // The process ends after printing: freeing a big model node by node is wasted time
+        // (measured: 8% of a 21 MB CSV run in malloc's free paths).
+        std::mem::forget(notice);
+        rendered
+    };
+    match batch::load(&bytes, batch::options(format), render) {
         Ok(rendered) => emit(&rendered),
         Err(reason) => {
             eprintln!("notice-outline: {}: {reason}", input.unwrap_or("-"));

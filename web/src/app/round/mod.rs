@@ -32,10 +32,28 @@ pub struct RoundProps {
     pub dispatch: Callback<Action>,
 }
 
-/// The round's notices, in the order added; `sort` only changes how the table shows them.
+/// The round's notices, in the order added, compared by identity (a change makes a new list):
+/// comparing the texts themselves on every render would cost a pass over every notice.
+#[derive(Clone, Default)]
+pub struct Entries(pub Rc<Vec<Entry>>);
+
+impl PartialEq for Entries {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Entries {
+    type Target = [Entry];
+    fn deref(&self) -> &[Entry] {
+        &self.0
+    }
+}
+
+/// The round; `sort` only changes how the table shows it.
 #[derive(Clone, Default, PartialEq)]
 pub struct RoundState {
-    pub entries: Rc<Vec<Entry>>,
+    pub entries: Entries,
     pub sort: Option<Sort>,
     /// Set once the stored round has been read back, so an empty round never overwrites it.
     pub restored: bool,
@@ -65,7 +83,7 @@ impl Reducible for RoundState {
         let mut s = (*self).clone();
         match action {
             RoundAction::Add(new) => {
-                let mut entries = (*s.entries).clone();
+                let mut entries = s.entries.to_vec();
                 s.message = Some(RoundMessage::Added(new.len()));
                 for e in new {
                     match entries.iter_mut().find(|old| old.name == e.name) {
@@ -73,14 +91,14 @@ impl Reducible for RoundState {
                         None => entries.push(e),
                     }
                 }
-                s.entries = Rc::new(entries);
+                s.entries = Entries(Rc::new(entries));
             }
             RoundAction::Restore(entries) => {
-                s.entries = Rc::new(entries);
+                s.entries = Entries(Rc::new(entries));
                 s.restored = true;
             }
             RoundAction::Clear => {
-                s.entries = Rc::new(Vec::new());
+                s.entries = Entries::default();
                 s.message = None;
             }
             RoundAction::SortBy(column) => s.sort = Some(Sort::next(s.sort, column)),
@@ -114,7 +132,7 @@ pub fn round(props: &RoundProps) -> Html {
         let key = props.storage_key.clone();
         let dispatcher = state.dispatcher();
         let restored = state.restored;
-        use_effect_with(Rc::clone(&state.entries), move |entries| {
+        use_effect_with(state.entries.clone(), move |entries| {
             if let (Some(key), true) = (key, restored) {
                 store::save(&store::key(&key), entries, move || {
                     dispatcher.dispatch(RoundAction::Say(RoundMessage::NotKept))
@@ -196,7 +214,7 @@ pub fn round(props: &RoundProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(RoundAction::Clear))
     };
     let on_export = {
-        let entries = Rc::clone(&state.entries);
+        let entries = state.entries.clone();
         let dispatcher = state.dispatcher();
         Callback::from(move |_: MouseEvent| {
             let rows: Vec<_> = entries.iter().map(|e| e.row.clone()).collect();
@@ -206,7 +224,7 @@ pub fn round(props: &RoundProps) -> Html {
         })
     };
     let on_open_entry = {
-        let entries = Rc::clone(&state.entries);
+        let entries = state.entries.clone();
         let dispatch = props.dispatch.clone();
         Callback::from(move |i: usize| {
             if let Some(text) = entries.get(i).and_then(Entry::text) {
@@ -249,7 +267,7 @@ pub fn round(props: &RoundProps) -> Html {
             if empty {
                 <p class="no-round__empty">{ t.empty }</p>
             } else {
-                <table::Table lang={lang} entries={Rc::clone(&state.entries)} sort={state.sort}
+                <table::Table lang={lang} entries={state.entries.clone()} sort={state.sort}
                     on_sort={on_sort} on_open={on_open_entry} />
             }
         </section>

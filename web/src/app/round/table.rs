@@ -3,14 +3,13 @@
 //! row a button that opens that notice.
 
 use std::cmp::Ordering;
-use std::rc::Rc;
 
 use notice_outline::export::summary::{row_cells, totals, totals_cells};
 use yew::prelude::*;
 
 use super::super::i18n::Lang;
 use super::entry::Entry;
-use super::strings;
+use super::{strings, Entries};
 
 /// The table's columns, in [`notice_outline::export::summary::SUMMARY_HEADER`] order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,7 +109,7 @@ pub fn order(entries: &[Entry], sort: Option<Sort>, lang: Lang) -> Vec<usize> {
 #[derive(Properties, PartialEq)]
 pub struct TableProps {
     pub lang: Lang,
-    pub entries: Rc<Vec<Entry>>,
+    pub entries: Entries,
     pub sort: Option<Sort>,
     pub on_sort: Callback<Column>,
     /// Opens the entry at this index (in `entries`).
@@ -194,6 +193,7 @@ mod tests {
     use super::*;
     use crate::app::round::entry::Content;
     use notice_outline::export::summary::rate_text;
+    use std::rc::Rc;
 
     fn entry(name: &str, text: &str) -> Entry {
         Entry::new(name.into(), Content::Text(Rc::from(text)))

@@ -11,9 +11,9 @@
 //! ```
 
 pub mod export;
+pub mod format;
 pub mod model;
 pub mod parse;
-pub mod synthetic;
 
 pub use model::{Notice, SCHEMA_VERSION};
 pub use parse::{parse, parse_bytes, parse_with, InputError, ParseOptions};

@@ -158,6 +158,10 @@ pub struct Node {
     /// Only on problems.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub status: Option<Status>,
+    /// The words that decided `status` (`已完成整改`, a status group's heading words); only on
+    /// problems whose status the text states.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub status_evidence: Option<Evidence>,
     pub form: LabelForm,
     /// The label's ordinal value (`（三）` → 3); 0 for unnumbered headings.
     pub number: u32,
@@ -175,6 +179,13 @@ pub struct Node {
     pub heading_span: Span,
     pub body_span: Span,
     pub children: Vec<Node>,
+}
+
+/// Words of the input quoted as the reason for a finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub text: String,
+    pub span: Span,
 }
 
 /// Problem counts by status, derived from the tree.
@@ -214,9 +225,8 @@ pub enum Severity {
 /// A place where the notice's own statements and its outline disagree.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Check {
-    /// Stable machine name: `problems`, `problems_done`, `problems_in_progress`,
-    /// `problems_not_done`, `aspects`, `measures`, `completion_rate`, `stated_sum`, `item_status`.
-    pub code: String,
+    /// Stable machine name (see [`CheckCode`]).
+    pub code: CheckCode,
     pub severity: Severity,
     /// The figure the notice states, if the check compares against one.
     pub stated: Option<f64>,
@@ -228,4 +238,134 @@ pub struct Check {
     pub message_en: String,
     /// The spans involved: the stated figure first, then the nodes concerned.
     pub spans: Vec<Span>,
+}
+
+/// What a [`Check`] is about. Serialised as the snake_case names below, which are part of the
+/// JSON schema (`docs/schema.md`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckCode {
+    // Stated figures against the outline (`parse::checks`).
+    Problems,
+    ProblemsDone,
+    ProblemsInProgress,
+    ProblemsNotDone,
+    Aspects,
+    Measures,
+    /// The stated rate against the stated figures.
+    CompletionRate,
+    /// The stated statuses do not add up to the stated total.
+    StatedSum,
+    /// A problem listed under one status group whose own text says another status.
+    ItemStatus,
+    // Proofreading (`parse::proofread`).
+    /// `一、二、四、`: a number skipped.
+    NumberGap,
+    /// Two `3.` in one series.
+    NumberRepeat,
+    /// `（三）` before `（二）`.
+    NumberOrder,
+    /// One level written two ways: `（一）` and `(二)`, `1.` and `2、`, `1` and `１`.
+    LabelStyle,
+    /// A level whose form sits above its parent's in the GB/T 9704-2012 ladder (`（一）` under `1.`).
+    LevelLadder,
+    /// Numbering that runs on across parents in one place and restarts in another.
+    NumberingStyle,
+    /// The inspection ends before it starts.
+    InspectionDates,
+    /// Feedback dated before the inspection ended.
+    FeedbackDate,
+    /// The signature dated before the feedback.
+    SignedDate,
+    /// A publicity period that ends before it starts.
+    PublicityDates,
+    /// A date that does not exist (`2月30日`).
+    InvalidDate,
+    /// A stated rate above 100 %.
+    #[serde(rename = "rate_over_100")]
+    RateOver100,
+    /// More problems stated done than stated in all.
+    ProblemsDoneOverTotal,
+    /// More measures stated done than stated in all.
+    MeasuresDoneOverTotal,
+}
+
+impl CheckCode {
+    /// Every code, in the order above.
+    pub const ALL: [CheckCode; 23] = {
+        use CheckCode::*;
+        [
+            Problems,
+            ProblemsDone,
+            ProblemsInProgress,
+            ProblemsNotDone,
+            Aspects,
+            Measures,
+            CompletionRate,
+            StatedSum,
+            ItemStatus,
+            NumberGap,
+            NumberRepeat,
+            NumberOrder,
+            LabelStyle,
+            LevelLadder,
+            NumberingStyle,
+            InspectionDates,
+            FeedbackDate,
+            SignedDate,
+            PublicityDates,
+            InvalidDate,
+            RateOver100,
+            ProblemsDoneOverTotal,
+            MeasuresDoneOverTotal,
+        ]
+    };
+
+    /// The name used in the JSON (`number_gap`).
+    pub fn as_str(self) -> &'static str {
+        use CheckCode::*;
+        match self {
+            Problems => "problems",
+            ProblemsDone => "problems_done",
+            ProblemsInProgress => "problems_in_progress",
+            ProblemsNotDone => "problems_not_done",
+            Aspects => "aspects",
+            Measures => "measures",
+            CompletionRate => "completion_rate",
+            StatedSum => "stated_sum",
+            ItemStatus => "item_status",
+            NumberGap => "number_gap",
+            NumberRepeat => "number_repeat",
+            NumberOrder => "number_order",
+            LabelStyle => "label_style",
+            LevelLadder => "level_ladder",
+            NumberingStyle => "numbering_style",
+            InspectionDates => "inspection_dates",
+            FeedbackDate => "feedback_date",
+            SignedDate => "signed_date",
+            PublicityDates => "publicity_dates",
+            InvalidDate => "invalid_date",
+            RateOver100 => "rate_over_100",
+            ProblemsDoneOverTotal => "problems_done_over_total",
+            MeasuresDoneOverTotal => "measures_done_over_total",
+        }
+    }
+}
+
+impl std::fmt::Display for CheckCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod check_code_tests {
+    use super::CheckCode;
+
+    #[test]
+    fn json_names_are_as_str() {
+        for code in CheckCode::ALL {
+            assert_eq!(serde_json::to_string(&code).unwrap(), format!("\"{}\"", code.as_str()));
+        }
+    }
 }

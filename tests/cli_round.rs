@@ -169,3 +169,16 @@ fn a_missing_file_gets_its_row_and_the_others_still_run() {
     assert!(rows[2].starts_with(&format!("{a},红岭镇党委,")), "{csv}");
     assert!(text(&out.stderr).starts_with(&format!("notice-outline: {missing}: cannot read: ")));
 }
+
+#[test]
+fn check_over_a_round_prints_each_files_checks_with_its_name() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/proofread");
+    let (clean, gap) = (dir.join("clean.txt"), dir.join("gap.txt"));
+    let out = run(&["--check", clean.to_str().unwrap(), gap.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "a mismatch in one file makes the round exit 1");
+    let prefix = format!("{}:", gap.display());
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().map(|l| l.strip_prefix(&prefix).unwrap_or(l)).collect();
+    assert_eq!(lines.len(), 1, "the clean notice adds nothing: {lines:?}");
+    assert!(lines[0].starts_with("21:1: mismatch number_gap: "), "{lines:?}");
+}

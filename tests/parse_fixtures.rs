@@ -34,13 +34,26 @@ fn every_fixture_matches_its_snapshot() {
         }
         let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
         if got.trim_end() != expected.trim_end() {
-            failed.push(name.clone());
+            failed.push(format!("{name}:\n{}", line_diff(expected.trim_end(), got.trim_end())));
         }
     }
     assert!(
         failed.is_empty(),
-        "output differs from the snapshot for {failed:?}; rerun with UPDATE_FIXTURES=1 and review the diff"
+        "output differs from the snapshot (- expected, + got); if the change is deliberate, rerun with \
+         UPDATE_FIXTURES=1 and review `git diff fixtures/`:\n\n{}",
+        failed.join("\n")
     );
+}
+
+/// The changed lines of two texts with three lines of context, as `git diff` shows them.
+fn line_diff(expected: &str, got: &str) -> String {
+    similar::TextDiff::from_lines(expected, got).unified_diff().context_radius(3).header("expected", "got").to_string()
+}
+
+#[test]
+fn line_diff_shows_the_changed_line_in_context() {
+    let diff = line_diff("a\nb\nc\n", "a\nB\nc\n");
+    assert_eq!(diff, "--- expected\n+++ got\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
 }
 
 /// `label|heading|kind|status` per node, indented two spaces per level.

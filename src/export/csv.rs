@@ -90,12 +90,13 @@ pub(crate) fn push_field(out: &mut String, field: &str) {
 }
 
 /// Byte offset → 1-based line number. A line ends at `\n`, `\r\n` or a lone `\r`.
-struct LineIndex {
+/// Also used by [`super::check_lines`].
+pub(crate) struct LineIndex {
     starts: Vec<usize>,
 }
 
 impl LineIndex {
-    fn new(source: &str) -> Self {
+    pub(crate) fn new(source: &str) -> Self {
         let bytes = source.as_bytes();
         let mut starts = vec![0];
         for (i, &b) in bytes.iter().enumerate() {
@@ -107,8 +108,13 @@ impl LineIndex {
         LineIndex { starts }
     }
 
-    fn line_of(&self, offset: usize) -> usize {
+    pub(crate) fn line_of(&self, offset: usize) -> usize {
         self.starts.partition_point(|&start| start <= offset)
+    }
+
+    /// The byte offset where 1-based `line` starts.
+    pub(crate) fn line_start(&self, line: usize) -> usize {
+        self.starts.get(line.wrapping_sub(1)).copied().unwrap_or(0)
     }
 }
 

@@ -1,8 +1,8 @@
 //! Counts derived from the outline, and the places where the notice's own statements disagree
 //! with them ("通报称18个问题，大纲列出16个").
 
-use crate::export::decimal;
-use crate::model::{Check, Counts, Node, NodeKind, Progress, Severity, Span, Stated, Status};
+use crate::format::decimal;
+use crate::model::{Check, CheckCode, Counts, Node, NodeKind, Progress, Severity, Span, Stated, Status};
 
 /// Fills `progress` on every node that contains problems and returns the totals.
 pub fn count(outline: &mut [Node]) -> Counts {
@@ -93,49 +93,65 @@ pub fn checks(stated: &Stated, counts: &Counts, outline: &[Node], conflicts: &[(
     let stated_span = |field: &str| stated.spans.get(field).copied();
     let p = &counts.progress;
 
-    let mut compare = |code: &str, stated_value: Option<u32>, derived: u32, zh: &str, en: &str, spans: Vec<Span>| {
-        let Some(s) = stated_value else { return };
-        if s == derived || (derived == 0 && counts.progress.problems == 0 && code != "problems") {
-            return;
-        }
-        let mut all: Vec<Span> = stated_span(code).into_iter().collect();
-        all.extend(spans);
-        out.push(Check {
-            code: code.to_string(),
-            severity: Severity::Mismatch,
-            stated: Some(s as f64),
-            derived: Some(derived as f64),
-            message_zh: format!("通报称{zh}{s}个，大纲列出{derived}个"),
-            message_en: format!("The notice states {s} {en}; the outline lists {derived}"),
-            spans: all,
-        });
-    };
-    compare("problems", stated.problems, p.problems, "问题", "problems", Vec::new());
-    compare("problems_done", stated.problems_done, p.done, "已完成整改", "problems done", problems_not(Status::Done));
+    let mut compare =
+        |code: CheckCode, stated_value: Option<u32>, derived: u32, zh: &str, en: &str, spans: Vec<Span>| {
+            let Some(s) = stated_value else { return };
+            if s == derived || (derived == 0 && counts.progress.problems == 0 && code != CheckCode::Problems) {
+                return;
+            }
+            // The stated figure's field has the check's name.
+            let mut all: Vec<Span> = stated_span(code.as_str()).into_iter().collect();
+            all.extend(spans);
+            out.push(Check {
+                code,
+                severity: Severity::Mismatch,
+                stated: Some(s as f64),
+                derived: Some(derived as f64),
+                message_zh: format!("通报称{zh}{s}个，大纲列出{derived}个"),
+                message_en: format!("The notice states {s} {en}; the outline lists {derived}"),
+                spans: all,
+            });
+        };
+    compare(CheckCode::Problems, stated.problems, p.problems, "问题", "problems", Vec::new());
     compare(
-        "problems_in_progress",
+        CheckCode::ProblemsDone,
+        stated.problems_done,
+        p.done,
+        "已完成整改",
+        "problems done",
+        problems_not(Status::Done),
+    );
+    compare(
+        CheckCode::ProblemsInProgress,
         stated.problems_in_progress,
         p.in_progress,
         "正在整改",
         "problems in progress",
         problems_not(Status::InProgress),
     );
-    compare("problems_not_done", stated.problems_not_done, p.not_done, "未完成整改", "problems not done", Vec::new());
+    compare(
+        CheckCode::ProblemsNotDone,
+        stated.problems_not_done,
+        p.not_done,
+        "未完成整改",
+        "problems not done",
+        Vec::new(),
+    );
     if counts.aspects > 0 {
-        compare("aspects", stated.aspects, counts.aspects, "问题方面", "aspects", Vec::new());
+        compare(CheckCode::Aspects, stated.aspects, counts.aspects, "问题方面", "aspects", Vec::new());
     }
     if p.measures > 0 {
-        compare("measures", stated.measures, p.measures, "整改措施", "measures", Vec::new());
+        compare(CheckCode::Measures, stated.measures, p.measures, "整改措施", "measures", Vec::new());
     }
     // Notices often list only some of their measures: worth a look, not a mismatch.
-    out.iter_mut().filter(|c| c.code == "measures").for_each(|c| c.severity = Severity::Notice);
+    out.iter_mut().filter(|c| c.code == CheckCode::Measures).for_each(|c| c.severity = Severity::Notice);
 
     // The stated figures among themselves.
     if let (Some(total), Some(done)) = (stated.problems, stated.problems_done) {
         let parts = done + stated.problems_in_progress.unwrap_or(0) + stated.problems_not_done.unwrap_or(0);
         if (stated.problems_in_progress.is_some() || stated.problems_not_done.is_some()) && parts != total {
             out.push(Check {
-                code: "stated_sum".into(),
+                code: CheckCode::StatedSum,
                 severity: Severity::Notice,
                 stated: Some(total as f64),
                 derived: Some(parts as f64),
@@ -151,7 +167,7 @@ pub fn checks(stated: &Stated, counts: &Counts, outline: &[Node], conflicts: &[(
             let implied = if total > 0 { percent(done, total) } else { 0.0 };
             if total > 0 && (rate - implied).abs() > 0.6 {
                 out.push(Check {
-                    code: "completion_rate".into(),
+                    code: CheckCode::CompletionRate,
                     severity: Severity::Notice,
                     stated: Some(rate),
                     derived: Some(implied),
@@ -176,7 +192,7 @@ pub fn checks(stated: &Stated, counts: &Counts, outline: &[Node], conflicts: &[(
 
     for &(span, group, own) in conflicts {
         out.push(Check {
-            code: "item_status".into(),
+            code: CheckCode::ItemStatus,
             severity: Severity::Notice,
             stated: None,
             derived: None,

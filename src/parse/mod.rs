@@ -7,8 +7,9 @@
 //! | tree | [`tree`] | labelled lines and inline 一是… items | nested [`Node`]s with spans |
 //! | metadata | [`meta`], [`dates`] | folded text | [`Meta`] |
 //! | stated counts | [`stated`] | folded text | [`Stated`] |
-//! | status | [`status`] | the tree | kinds (problem/measure) and statuses |
+//! | status | [`status`], [`vocab`] | the tree | kinds (problem/measure) and statuses |
 //! | checks | [`checks`] | tree + stated | [`Counts`] and [`Check`]s |
+//! | proofread | [`proofread`] | tree + metadata + stated + folded text | [`Check`]s on numbering, dates, figures |
 
 use crate::model::*;
 
@@ -18,11 +19,13 @@ pub mod keywords;
 pub mod labels;
 pub mod meta;
 pub mod numerals;
+pub mod proofread;
 pub mod stated;
 pub mod status;
 pub mod text;
 pub mod tree;
 pub mod utf16;
+pub mod vocab;
 
 /// Input that is not text we can read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,7 +88,13 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Notice {
     let mut conflicts = Vec::new();
     let mut outline = nest(&src, &flat, &roles, &mut conflicts);
     let counts = checks::count(&mut outline);
-    let checks = checks::checks(&stated, &counts, &outline, &conflicts);
+    let mut checks = checks::checks(&stated, &counts, &outline, &conflicts);
+    checks.extend(proofread::proofread(&proofread::Input {
+        src: &src,
+        outline: &outline,
+        meta: &meta,
+        stated: &stated,
+    }));
 
     let mut notice = Notice { schema_version: SCHEMA_VERSION.to_string(), meta, stated, outline, counts, checks };
     if options.utf16_offsets {
@@ -121,6 +130,9 @@ fn nest(
             body: src.original_text(f.body.0, f.body.1).to_string(),
             kind: role.kind,
             status: role.status,
+            status_evidence: role
+                .evidence
+                .map(|(a, b)| Evidence { text: src.original_text(a, b).to_string(), span: src.span(a, b) }),
             form: f.form,
             number: f.number,
             level: f.depth,

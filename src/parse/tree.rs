@@ -40,6 +40,9 @@ pub enum Unnumbered {
     Part,
     /// A status group inside the problem section: `已完成整改的问题（10个）`.
     Group,
+    /// A line heading one problem: `针对“执行章程不严格”问题的整改进展情况。`; the `一是…` measures
+    /// after it are its children.
+    Problem,
 }
 
 /// A node while the tree is built: offsets are in the folded text; nesting by index.
@@ -57,6 +60,8 @@ pub struct FlatNode {
     pub depth: u32,
     /// This node or an ancestor is a status group heading.
     pub in_group: bool,
+    /// Opened inside a paragraph (`…方面。一是…；二是…`), not at a line start.
+    pub inline: bool,
     pub children: Vec<usize>,
 }
 
@@ -124,6 +129,14 @@ impl Builder<'_> {
         } else if let Some(kind) = self.unnumbered_heading(content) {
             self.open_unnumbered(kind, content_start, content_end);
             return;
+        } else if self.next_steps_paragraph(content) {
+            // `下一步，…。一是…`: the paragraph is a part; its heading ends at the first sentence end.
+            let heading_end = memchr::memchr2_iter(0xe3, 0xef, &self.text.as_bytes()[content_start..content_end])
+                .map(|i| content_start + i)
+                .find(|&i| self.text[i..].starts_with(heading_terminator))
+                .unwrap_or(content_end);
+            self.open_unnumbered(Unnumbered::Part, content_start, heading_end);
+            scan_from = heading_end;
         }
 
         // Inline labels: after sentence punctuation, and in one-line pastes anywhere.
@@ -200,8 +213,22 @@ impl Builder<'_> {
         }
     }
 
-    /// An unnumbered line that starts a part or a status group; see [`Unnumbered`].
+    /// A paragraph opening the next steps (`下一步，区文联将…。一是…`) outside a numbered part
+    /// that already opened them (`三、下一步工作打算` holds its items directly).
+    fn next_steps_paragraph(&self, content: &str) -> bool {
+        let Some(rest) = content.strip_prefix("下一步") else { return false };
+        if !rest.starts_with(['，', '：']) || self.outer_form.is_none() {
+            return false;
+        }
+        let part = self.stack.first().map(|&p| &self.text[self.nodes[p].heading.0..self.nodes[p].heading.1]);
+        !part.is_some_and(is_next_steps)
+    }
+
+    /// An unnumbered line that starts a part, a status group or a problem; see [`Unnumbered`].
     fn unnumbered_heading(&self, content: &str) -> Option<Unnumbered> {
+        if is_problem_heading(content) {
+            return Some(Unnumbered::Problem);
+        }
         // Headings are short and are not sentences.
         if content.len() > 24 * 4 || content.chars().count() > 24 || content.contains(['。', '，', '；', '！', '？'])
         {
@@ -221,9 +248,7 @@ impl Builder<'_> {
         if (body.contains("问题") || body.contains("事项")) && GROUP_WORDS.iter().any(|w| body.contains(w)) {
             return Some(Unnumbered::Group);
         }
-        const PART_WORDS: [&str; 6] = ["工作打算", "工作安排", "工作计划", "下步打算", "努力方向", "工作思路"];
-        if self.outer_form.is_some() && (body.starts_with("下一步") || PART_WORDS.iter().any(|w| body.ends_with(w)))
-        {
+        if self.outer_form.is_some() && is_next_steps(body) {
             return Some(Unnumbered::Part);
         }
         None
@@ -232,6 +257,15 @@ impl Builder<'_> {
     fn open_unnumbered(&mut self, kind: Unnumbered, start: usize, end: usize) {
         match kind {
             Unnumbered::Part => self.stack.clear(),
+            Unnumbered::Problem => {
+                // Beside the measures and problems before it, under their section.
+                while self.stack.last().is_some_and(|&top| {
+                    let n = &self.nodes[top];
+                    n.unnumbered == Some(Unnumbered::Problem) || is_measure_form(n.form)
+                }) {
+                    self.stack.pop();
+                }
+            }
             Unnumbered::Group => {
                 // A group sits under the innermost top-level section, beside other groups.
                 while let Some(&top) = self.stack.last() {
@@ -244,7 +278,7 @@ impl Builder<'_> {
                 }
             }
         }
-        let heading_end = start + self.text[start..end].trim_end_matches('：').len();
+        let heading_end = start + self.text[start..end].trim_end_matches(['：', '。']).len();
         self.push(FlatNode {
             form: LabelForm::Unnumbered,
             number: 0,
@@ -256,6 +290,7 @@ impl Builder<'_> {
             parent: None,
             depth: 0,
             in_group: false,
+            inline: false,
             children: Vec::new(),
         });
     }
@@ -265,7 +300,13 @@ impl Builder<'_> {
         let Some(parent_depth) = self.place(&label, at, position) else {
             return false;
         };
-        let parent_depth = parent_depth.min(MAX_DEPTH - 1);
+        let mut parent_depth = parent_depth.min(MAX_DEPTH - 1);
+        // Line-start numbering is never the child of an inline series it does not continue.
+        if position == Position::LineStart {
+            if let Some(first_inline) = self.stack[..parent_depth].iter().position(|&i| self.nodes[i].inline) {
+                parent_depth = first_inline;
+            }
+        }
         self.stack.truncate(parent_depth);
         if self.outer_form.is_none() {
             self.outer_form = Some(label.form);
@@ -292,6 +333,7 @@ impl Builder<'_> {
             label.number
         };
         self.last_number.insert(label.form, number);
+        let inline = position != Position::LineStart;
         self.push(FlatNode {
             form: label.form,
             number,
@@ -303,6 +345,7 @@ impl Builder<'_> {
             parent: None,
             depth: 0,
             in_group: false,
+            inline,
             children: Vec::new(),
         });
         true
@@ -458,6 +501,29 @@ enum Position {
     AfterComma,
     /// Anywhere in a one-line paste.
     Anywhere,
+}
+
+/// Forms that list a problem's measures (`一是…`, `首先…`, `①…`) rather than problems.
+pub fn is_measure_form(form: LabelForm) -> bool {
+    matches!(form, LabelForm::Shi | LabelForm::Sequence | LabelForm::Circled)
+}
+
+/// Whether a part's heading opens the next steps (`下一步工作打算`, `今后工作计划`).
+pub fn is_next_steps(heading: &str) -> bool {
+    const WORDS: [&str; 6] = ["打算", "工作安排", "工作计划", "下步", "努力方向", "工作思路"];
+    heading.starts_with("下一步") || WORDS.iter().any(|w| heading.contains(w))
+}
+
+/// An unnumbered line heading one problem: `针对“执行章程不严格”问题的整改进展情况。`,
+/// `关于“规矩意识不强”问题的整改情况：`. One clause, opened by 针对/关于, naming a 问题 and
+/// closed by 情况.
+fn is_problem_heading(content: &str) -> bool {
+    let body = content.trim_end_matches(['。', '：', ':']);
+    (body.starts_with("针对") || body.starts_with("关于"))
+        && body.contains("问题")
+        && body.ends_with("情况")
+        && body.chars().count() <= 80
+        && !body.contains(['。', '；', '！', '？', '：'])
 }
 
 fn may_start_label(c: char) -> bool {

@@ -18,6 +18,9 @@ Options:
                          for a round, one ledger whose first columns are the file and its unit
                        summary: one CSV row per notice (unit, problems, done, in progress,
                          not done, unknown, completion, checks) and the totals
+      --check          print only the checks (proofreading and figures), one per line:
+                       FILE:LINE:COLUMN: SEVERITY CODE: 中文 | English;
+                       exits 1 when any check is a `mismatch`
   -h, --help           print this help
   -V, --version        print the version and the JSON schema version
 
@@ -31,6 +34,8 @@ pub enum Format {
     Markdown,
     Csv,
     Summary,
+    /// `--check`: the checks only.
+    Check,
 }
 
 #[derive(Debug, PartialEq)]
@@ -66,6 +71,7 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, Str
                     other => return Err(format!("unknown format `{other}` (expected json, markdown, csv or summary)")),
                 };
             }
+            "--check" => format = Format::Check,
             "-" => inputs.push(arg),
             _ if arg.starts_with('-') => return Err(format!("unknown option `{arg}`")),
             _ => inputs.push(arg),
@@ -96,6 +102,7 @@ mod tests {
         assert_eq!(args(&["a.txt", "--format=markdown", "b.txt"]), run(Format::Markdown, &["a.txt", "b.txt"]));
         assert_eq!(args(&["-f", "md", "-"]), run(Format::Markdown, &["-"]));
         assert_eq!(args(&["dir", "-f", "summary"]), run(Format::Summary, &["dir"]));
+        assert_eq!(args(&["--check", "a.txt"]), run(Format::Check, &["a.txt"]));
         assert_eq!(args(&["--help", "--bogus"]), Ok(Command::Help));
     }
 

@@ -3,6 +3,7 @@
 use crate::args::Format;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use notice_outline::export::{self, summary, SummaryRow};
+use notice_outline::model::Severity;
 use notice_outline::{Notice, ParseOptions};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -56,14 +57,20 @@ pub fn load<R>(bytes: &[u8], options: ParseOptions, then: impl FnOnce(Notice, &s
     Ok(then(notice_outline::parse_with(text, options), text))
 }
 
-/// What the single-notice formats print (the CLI's output for one FILE or stdin).
-pub fn render_one(format: Format, notice: &Notice, text: &str) -> String {
+/// What the single-notice formats print (the CLI's output for one FILE, named `name`, or stdin).
+pub fn render_one(format: Format, notice: &Notice, text: &str, name: &str) -> String {
     match format {
         Format::Json => export::to_json(notice) + "\n",
         Format::Markdown => export::to_markdown(notice),
         Format::Csv => export::to_csv(notice, text),
-        Format::Summary => summary::summary_csv(&[SummaryRow::of("-", notice)]),
+        Format::Summary => summary::summary_csv(&[SummaryRow::of(name, notice)]),
+        Format::Check => export::check_lines(notice, text, name),
     }
+}
+
+/// Whether `--check` should exit 1 for this notice.
+pub fn has_mismatch(notice: &Notice) -> bool {
+    notice.checks.iter().any(|c| c.severity == Severity::Mismatch)
 }
 
 /// The UTF-16 offsets appear only in the JSON model; skip them for every other format.
@@ -76,6 +83,8 @@ struct Piece {
     row: SummaryRow,
     text: String,
     error: Option<String>,
+    /// `--check` found a mismatch in this notice.
+    mismatch: bool,
 }
 
 fn piece(format: Format, input: &Input) -> Piece {
@@ -87,8 +96,10 @@ fn piece(format: Format, input: &Input) -> Piece {
                 Format::Json => json_line(name, &notice),
                 Format::Markdown => summary::round_markdown_section(name, &notice),
                 Format::Summary => String::new(),
+                Format::Check => export::check_lines(&notice, source, name),
             };
-            Piece { row: SummaryRow::of(name, &notice), text, error: None }
+            let mismatch = format == Format::Check && has_mismatch(&notice);
+            Piece { row: SummaryRow::of(name, &notice), text, error: None, mismatch }
         })
     });
     match loaded {
@@ -100,9 +111,9 @@ fn piece(format: Format, input: &Input) -> Piece {
                     let (n, r) = (serde_json::Value::from(name), serde_json::Value::from(reason.as_str()));
                     format!("{{\"file\":{n},\"error\":{r}}}\n")
                 }
-                Format::Markdown | Format::Summary => String::new(),
+                Format::Markdown | Format::Summary | Format::Check => String::new(),
             };
-            Piece { row: SummaryRow::unreadable(name, &reason), text, error: Some(reason) }
+            Piece { row: SummaryRow::unreadable(name, &reason), text, error: Some(reason), mismatch: false }
         }
     }
 }
@@ -114,9 +125,9 @@ fn json_line(name: &str, notice: &Notice) -> String {
     format!("{{\"file\":{},{}\n", serde_json::Value::from(name), &model[1..])
 }
 
-/// Parses every input on all cores and returns the output (in input order) and the errors
-/// (`name: reason`, in input order too).
-pub fn run(format: Format, inputs: &[Input]) -> (String, Vec<String>) {
+/// Parses every input on all cores and returns the output (in input order), the errors
+/// (`name: reason`, in input order too) and whether `--check` found a mismatch.
+pub fn run(format: Format, inputs: &[Input]) -> (String, Vec<String>, bool) {
     let bar = Progress::new(inputs.len());
     let pieces: Vec<Piece> = inputs
         .par_iter()
@@ -134,7 +145,7 @@ pub fn run(format: Format, inputs: &[Input]) -> (String, Vec<String>) {
         Format::Csv => out.push_str(&summary::round_ledger_header()),
         Format::Markdown => out.push_str(&export::summary_markdown(&rows())),
         Format::Summary => out.push_str(&export::summary_csv(&rows())),
-        Format::Json => {}
+        Format::Json | Format::Check => {}
     }
     for p in &pieces {
         out.push_str(&p.text);
@@ -144,7 +155,7 @@ pub fn run(format: Format, inputs: &[Input]) -> (String, Vec<String>) {
         .zip(inputs)
         .filter_map(|(p, input)| p.error.as_ref().map(|e| format!("{}: {e}", input.name)))
         .collect();
-    (out, errors)
+    (out, errors, pieces.iter().any(|p| p.mismatch))
 }
 
 /// A progress bar on stderr that appears only when stderr is a terminal and the round has

@@ -176,7 +176,7 @@ fn figures_table(props: &FiguresProps) -> Html {
             n.counts.completion_rate.map(|r| lang.rate(r)),
         ),
     ];
-    let flagged = |code: &str| n.checks.iter().any(|c| c.code == code && c.severity == Severity::Mismatch);
+    let flagged = |code: &str| n.checks.iter().any(|c| c.code.as_str() == code && c.severity == Severity::Mismatch);
     html! {
         <table class="no-figures">
             <thead>
@@ -253,7 +253,7 @@ fn check_row(check: &Check, lang: Lang, readonly: bool, on_highlight: &Callback<
         }
     });
     html! {
-        <li class={class} data-code={check.code.clone()}>
+        <li class={class} data-code={check.code.as_str()}>
             <span class="no-check__mark" aria-hidden="true">{ mark }</span>
             <span class="no-check__message">{ message }</span>
             { for button }

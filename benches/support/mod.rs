@@ -1,4 +1,4 @@
-//! Large notices made up for benchmarks and stress tests: the genre's structure
+//! Large notices made up for the benchmarks (not part of the library's API) and stress tests: the genre's structure
 //! (parts, aspects, problems, 整改情况 with 一是/二是 measures) repeated to any size.
 
 use std::fmt::Write;
@@ -35,5 +35,5 @@ pub fn notice(min_bytes: usize) -> String {
 }
 
 fn cn(n: u32) -> String {
-    crate::parse::labels::chinese_ordinal(n).unwrap_or_else(|| n.to_string())
+    notice_outline::parse::labels::chinese_ordinal(n).unwrap_or_else(|| n.to_string())
 }

@@ -1,0 +1,648 @@
+//! Proofreading: the mechanical faults a reviewing office catches by eye before a notice goes
+//! on the portal — numbering, dates and figures. Reads the finished outline, the metadata and
+//! the stated figures; every finding is a [`Check`] with the words it is about quoted in its
+//! messages and spans on the faulty places.
+//!
+//! Each rule of [`RULES`] comes with an example of text it fires on (tested: each example gives
+//! exactly its rule's first code). Severities are in [`severity`]:
+//! `mismatch` for what is wrong whatever the house style, `notice` for what a document may choose.
+//!
+//! Numbering is judged by the document's own order: a series is the run of same-form siblings
+//! under one parent (an unnumbered heading such as `下一步工作打算` starts a new one); the
+//! series of one form at one level are *cousins*, and each cousin may either restart at 1 or run
+//! on from the one before (`1.`–`5.` under `（一）`, `6.`–`8.` under `（二）`).
+
+use super::dates::{find_dates, year_before};
+use super::labels::label_at;
+use super::numerals::circled;
+use super::text::Source;
+use crate::format::decimal;
+use crate::model::{Check, CheckCode, LabelForm, Meta, Node, Severity, Span, Stated};
+use std::collections::BTreeMap;
+
+/// What the rules read.
+pub struct Input<'a> {
+    pub src: &'a Source<'a>,
+    pub outline: &'a [Node],
+    pub meta: &'a Meta,
+    pub stated: &'a Stated,
+}
+
+/// One proofreading rule: the codes it reports and a text it fires on.
+pub struct Rule {
+    pub codes: &'static [CheckCode],
+    /// A notice fragment on which the rule reports its first code, and nothing else fires.
+    pub example: &'static str,
+    run: fn(&Input, &mut Vec<Check>),
+}
+
+use CheckCode::*;
+
+/// Every rule, in the order their checks are listed.
+pub const RULES: &[Rule] = &[
+    Rule {
+        codes: &[NumberGap, NumberRepeat, NumberOrder, NumberingStyle],
+        example: "一、甲方面\n二、乙方面\n四、丙方面\n",
+        run: outline_series,
+    },
+    Rule {
+        codes: &[NumberGap, NumberRepeat, NumberOrder],
+        example: "整改措施：①建立台账；③开展督查。\n",
+        run: inline_series,
+    },
+    Rule {
+        codes: &[LabelStyle], example: "一、整改情况\n（一）甲方面\n(二)乙方面\n", run: label_style
+    },
+    Rule {
+        codes: &[LevelLadder], example: "1.整改情况\n（一）甲方面\n（二）乙方面\n", run: level_ladder
+    },
+    Rule {
+        codes: &[InspectionDates, FeedbackDate, SignedDate, PublicityDates],
+        example: "2023年6月10日至2023年4月10日，县委第一巡察组对县交通运输局党组进行了巡察。\n",
+        run: date_order,
+    },
+    Rule {
+        codes: &[InvalidDate], example: "2023年2月30日，县委第一巡察组反馈了巡察意见。\n", run: invalid_dates
+    },
+    Rule {
+        codes: &[RateOver100, ProblemsDoneOverTotal, MeasuresDoneOverTotal],
+        example: "截至目前，整改完成率120%。\n",
+        run: figures,
+    },
+];
+
+/// How serious a finding with `code` is.
+pub fn severity(code: CheckCode) -> Severity {
+    match code {
+        // A document may choose its own ladder and its own way of numbering across parents.
+        LevelLadder | NumberingStyle => Severity::Notice,
+        _ => Severity::Mismatch,
+    }
+}
+
+/// Every proofreading finding, duplicates (the same code on the same place) removed.
+pub fn proofread(input: &Input) -> Vec<Check> {
+    let mut out = Vec::new();
+    for rule in RULES {
+        (rule.run)(input, &mut out);
+    }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|c| seen.insert((c.code, c.spans.first().map(|s| (s.start, s.end)))));
+    out
+}
+
+fn check(code: CheckCode, zh: String, en: String, spans: Vec<Span>) -> Check {
+    Check { code, severity: severity(code), stated: None, derived: None, message_zh: zh, message_en: en, spans }
+}
+
+/// At most this many spans on one check (a whole level written the other way).
+const MAX_SPANS: usize = 50;
+
+// ---------------------------------------------------------------------------------------------
+// Numbering.
+
+/// A label in a series: its number, its text as written, where it stands.
+#[derive(Clone, Copy)]
+struct Item<'a> {
+    number: u32,
+    label: &'a str,
+    span: Span,
+}
+
+/// What is wrong between two neighbours of a series.
+#[derive(Debug, PartialEq)]
+enum Fault {
+    /// Numbers `from..=to` are missing before item `at`.
+    Gap { at: usize, from: u32, to: u32 },
+    /// Item `at` repeats the number of the item before it.
+    Repeat { at: usize },
+    /// Item `at` goes back below the item before it.
+    Order { at: usize },
+}
+
+/// The faults of one series of numbers that should count up by one from `first_expected`.
+/// A number skipped here but written later in the series is an order fault, not a gap:
+/// `1 2 4 3` → order at `3`; `1 3 3` → gap before the first `3`, repeat at the second.
+fn series_faults(numbers: &[u32], first_expected: u32) -> Vec<Fault> {
+    let mut out = Vec::new();
+    let mut prev = first_expected.saturating_sub(1);
+    for (at, &n) in numbers.iter().enumerate() {
+        if at > 0 && n == prev {
+            out.push(Fault::Repeat { at });
+        } else if at > 0 && n < prev {
+            out.push(Fault::Order { at });
+        } else if n > prev + 1 && !numbers[at + 1..].contains(&(prev + 1)) {
+            out.push(Fault::Gap { at, from: prev + 1, to: n - 1 });
+        }
+        prev = prev.max(n);
+    }
+    out
+}
+
+fn missing_zh(from: u32, to: u32) -> String {
+    if from == to {
+        format!("缺少第{from}项")
+    } else {
+        format!("缺少第{from}至{to}项")
+    }
+}
+
+fn missing_en(from: u32, to: u32) -> String {
+    if from == to {
+        format!("item {from} is missing")
+    } else {
+        format!("items {from} to {to} are missing")
+    }
+}
+
+/// Checks for the faults of `items` (counting up from `first_expected`).
+fn report_faults(items: &[Item], first_expected: u32, out: &mut Vec<Check>) {
+    let numbers: Vec<u32> = items.iter().map(|i| i.number).collect();
+    for fault in series_faults(&numbers, first_expected) {
+        out.push(match fault {
+            Fault::Gap { at: 0, from, to } => {
+                let it = items[0];
+                check(
+                    NumberGap,
+                    format!("编号从“{}”开始，{}", it.label, missing_zh(from, to)),
+                    format!("Numbering starts at \"{}\": {}", it.label, missing_en(from, to)),
+                    vec![it.span],
+                )
+            }
+            Fault::Gap { at, from, to } => {
+                let (a, b) = (items[at - 1], items[at]);
+                check(
+                    NumberGap,
+                    format!("编号不连续：“{}”之后是“{}”，{}", a.label, b.label, missing_zh(from, to)),
+                    format!(
+                        "Numbering skips: \"{}\" is followed by \"{}\" ({})",
+                        a.label,
+                        b.label,
+                        missing_en(from, to)
+                    ),
+                    vec![b.span, a.span],
+                )
+            }
+            Fault::Repeat { at } => {
+                let (a, b) = (items[at - 1], items[at]);
+                check(
+                    NumberRepeat,
+                    format!("编号重复：“{}”之后又是“{}”", a.label, b.label),
+                    format!("Number used twice: \"{}\" is followed by \"{}\"", a.label, b.label),
+                    vec![b.span, a.span],
+                )
+            }
+            Fault::Order { at } => {
+                let (a, b) = (items[at - 1], items[at]);
+                check(
+                    NumberOrder,
+                    format!("编号顺序颠倒：“{}”之后是“{}”", a.label, b.label),
+                    format!("Numbering out of order: \"{}\" is followed by \"{}\"", a.label, b.label),
+                    vec![b.span, a.span],
+                )
+            }
+        });
+    }
+}
+
+/// A numbered node as the numbering rules see it.
+struct Numbered<'a> {
+    item: Item<'a>,
+    /// The nearest ancestor that owns this level's numbering (see [`owner`]): its start and form.
+    owner: Option<(usize, LabelForm)>,
+}
+
+/// The node whose children a numbering restarts under: the nearest ancestor above `form` in
+/// the ladder, or an unnumbered heading (`已完成整改的问题`); for forms off the ladder (`一是`,
+/// `①`), the nearest ancestor of another form. Using the ladder rather than the direct parent
+/// keeps the judgement right when a label was nested too deep (`（二）` under a `四是`).
+fn owner(form: LabelForm, ancestors: &[&Node]) -> Option<(usize, LabelForm)> {
+    let rank = ladder_rank(form);
+    ancestors
+        .iter()
+        .rev()
+        .find(|a| match (rank, ladder_rank(a.form)) {
+            _ if a.form == LabelForm::Unnumbered => true,
+            (Some(r), Some(ar)) => ar < r,
+            (Some(_), None) => false,
+            (None, _) => a.form != form,
+        })
+        .map(|a| (a.span.start, a.form))
+}
+
+/// Every numbered node by form and by how many ancestors of its own form it has (an inline
+/// `1.` series inside item `1.` is a series of its own), in document order.
+fn numbered_by_form<'a>(
+    nodes: &'a [Node],
+    ancestors: &mut Vec<&'a Node>,
+    out: &mut BTreeMap<(LabelForm, usize), Vec<Numbered<'a>>>,
+) {
+    for node in nodes {
+        if node.form != LabelForm::Unnumbered && node.number > 0 {
+            let nested = ancestors.iter().filter(|a| a.form == node.form).count();
+            let item = Item { number: node.number, label: node.label.trim(), span: node.label_span };
+            out.entry((node.form, nested)).or_default().push(Numbered { item, owner: owner(node.form, ancestors) });
+        }
+        ancestors.push(node);
+        numbered_by_form(&node.children, ancestors, out);
+        ancestors.pop();
+    }
+}
+
+/// Gaps, repeats and reversals in the outline's numbering, read per form in document order so
+/// that a label nested in the wrong place does not break its series: `一、二、四、` → gap;
+/// `3.` `3.` → repeat; `（三）（二）` → order. A `1` starts a new series. Numbering may run on
+/// across parents (`1.`–`5.` under `（一）`, `6.` under `（二）`) or restart (`1.` under `（二）`);
+/// one form doing both in one notice is a notice.
+fn outline_series(input: &Input, out: &mut Vec<Check>) {
+    let mut by_form = BTreeMap::new();
+    numbered_by_form(input.outline, &mut Vec::new(), &mut by_form);
+    // A paste may start anywhere: the text's first label may be `二、`; a later series may not.
+    let text_start = by_form.values().filter_map(|n| n.first()).map(|n| n.item.span.start).min();
+    for nodes in by_form.values() {
+        let (mut restart, mut run_on): (Option<Item>, Option<Item>) = (None, None);
+        let mut series: Vec<Item> = Vec::new();
+        for (i, n) in nodes.iter().enumerate() {
+            // Moving to a peer of the previous parent (`（一）` → `（二）`); a move between
+            // parents of different forms says more about the outline than about the numbering.
+            let (prev, now) = (i.checked_sub(1).and_then(|p| nodes[p].owner), n.owner);
+            if matches!((prev, now), (Some(a), Some(b)) if a.0 != b.0 && a.1 == b.1) {
+                if n.item.number == 1 {
+                    restart.get_or_insert(n.item);
+                } else if n.item.number == nodes[i - 1].item.number + 1 {
+                    run_on.get_or_insert(n.item);
+                }
+            }
+            if n.item.number == 1 && !series.is_empty() {
+                report_faults(&series, first_expected(&series, text_start), out);
+                series.clear();
+            }
+            series.push(n.item);
+        }
+        report_faults(&series, first_expected(&series, text_start), out);
+        if let (Some(r), Some(o)) = (restart, run_on) {
+            out.push(check(
+                NumberingStyle,
+                format!("编号方式不一：“{}”接续上一部分的编号，“{}”则重新编号", o.label, r.label),
+                format!("Numbering both runs on across parts (\"{}\") and restarts (\"{}\")", o.label, r.label),
+                vec![o.span, r.span],
+            ));
+        }
+    }
+}
+
+/// Inline series that the outline does not keep because they are broken: `①…；③…`,
+/// `一是…；三是…`, `一是…；二是…；二是…`. A series is the `一是`/`①` labels of one line, at its
+/// start or after punctuation, from a `1` on; it needs two labels, so prose (`统一是`) is not one.
+fn inline_series(input: &Input, out: &mut Vec<Check>) {
+    let folded = input.src.folded.as_str();
+    let mut line_start = 0;
+    for line in folded.split('\n') {
+        let mut series: [Vec<Item>; 2] = [Vec::new(), Vec::new()];
+        let flush = |series: &mut Vec<Item>, out: &mut Vec<Check>| {
+            if series.len() >= 2 && series[0].number == 1 {
+                report_faults(series, 1, out);
+            }
+            series.clear();
+        };
+        let starts = std::iter::once(0).chain(
+            line.char_indices()
+                .filter(|&(_, c)| matches!(c, '。' | '；' | '：' | '！' | '？' | '，'))
+                .map(|(i, c)| i + c.len_utf8()),
+        );
+        for at in starts {
+            let rest = line[at..].trim_start_matches(' ');
+            let at = line.len() - rest.len();
+            let Some(label) = label_at(rest) else { continue };
+            let slot = match label.form {
+                LabelForm::Shi => 0,
+                LabelForm::Circled => 1,
+                _ => continue,
+            };
+            if label.number == 1 {
+                flush(&mut series[slot], out);
+            }
+            let (a, b) = (line_start + at, line_start + at + label.len);
+            let span = input.src.span(a, b);
+            series[slot].push(Item { number: label.number, label: input.src.original_text(a, b), span });
+        }
+        for s in series.iter_mut() {
+            flush(s, out);
+        }
+        line_start += line.len() + 1;
+    }
+}
+
+/// 1, or the series' own first number when it opens the text (see [`outline_series`]).
+fn first_expected(series: &[Item], text_start: Option<usize>) -> u32 {
+    match series.first() {
+        Some(first) if Some(first.span.start) == text_start => first.number,
+        _ => 1,
+    }
+}
+
+/// The digits of a label replaced by what kind of digit they are, so that `（一）` and `(二)`,
+/// `1.` and `2、`, `1.` and `１.` differ while `（一）` and `（十二）` do not.
+fn label_shape(form: LabelForm, label: &str) -> String {
+    let mut shape = String::new();
+    // `首先，` `其次，`: only the separator can differ.
+    let skip = if form == LabelForm::Sequence { 2 } else { 0 };
+    for c in label.trim().chars().skip(skip) {
+        let kind = match c {
+            '0'..='9' => '0',
+            '０'..='９' => '０',
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' => '一',
+            c if circled(c).is_some() => '①',
+            c => c,
+        };
+        if !(matches!(kind, '0' | '０' | '一' | '①') && shape.ends_with(kind)) {
+            shape.push(kind);
+        }
+    }
+    shape
+}
+
+/// One level (one form at one depth) written two ways: `（一）` and `(二)`, `1.` and `2、`,
+/// full-width and half-width digits. The odd ones are those unlike the level's most used shape.
+fn label_style(input: &Input, out: &mut Vec<Check>) {
+    // One level: one form, at one depth of nesting within its own form (see `numbered_by_form`).
+    let mut levels: BTreeMap<(LabelForm, usize), Vec<&Node>> = BTreeMap::new();
+    fn walk<'a>(
+        nodes: &'a [Node],
+        nested: &mut Vec<LabelForm>,
+        levels: &mut BTreeMap<(LabelForm, usize), Vec<&'a Node>>,
+    ) {
+        for n in nodes {
+            if n.form != LabelForm::Unnumbered {
+                let depth = nested.iter().filter(|&&f| f == n.form).count();
+                levels.entry((n.form, depth)).or_default().push(n);
+            }
+            nested.push(n.form);
+            walk(&n.children, nested, levels);
+            nested.pop();
+        }
+    }
+    walk(input.outline, &mut Vec::new(), &mut levels);
+    for nodes in levels.values() {
+        let shapes: Vec<String> = nodes.iter().map(|n| label_shape(n.form, &n.label)).collect();
+        let mut tally: Vec<(&str, usize)> = Vec::new();
+        for s in &shapes {
+            match tally.iter_mut().find(|(t, _)| t == s) {
+                Some((_, n)) => *n += 1,
+                None => tally.push((s, 1)),
+            }
+        }
+        if tally.len() < 2 {
+            continue;
+        }
+        // The most used shape is the level's; ties go to the first written.
+        let main = tally.iter().fold(tally[0], |best, &t| if t.1 > best.1 { t } else { best }).0;
+        let usual = nodes[shapes.iter().position(|s| s == main).unwrap_or(0)];
+        let odd: Vec<&Node> = nodes.iter().zip(&shapes).filter(|(_, s)| *s != main).map(|(n, _)| *n).collect();
+        let mut spans: Vec<Span> = odd.iter().take(MAX_SPANS).map(|n| n.label_span).collect();
+        spans.push(usual.label_span);
+        let (a, b) = (usual.label.trim(), odd[0].label.trim());
+        out.push(check(
+            LabelStyle,
+            format!("同一层级编号写法不一：“{a}”与“{b}”（共{}处）", odd.len()),
+            format!(
+                "One level is numbered two ways: \"{a}\" and \"{b}\" ({} {})",
+                odd.len(),
+                if odd.len() == 1 { "place" } else { "places" }
+            ),
+            spans,
+        ));
+    }
+}
+
+/// The usual order of levels, GB/T 9704-2012 §7.3.3: `一、` > `（一）` > `1.` > `（1）`.
+fn ladder_rank(form: LabelForm) -> Option<u8> {
+    match form {
+        LabelForm::ChineseComma => Some(0),
+        LabelForm::ChineseParen => Some(1),
+        LabelForm::ArabicDot => Some(2),
+        LabelForm::ArabicParen => Some(3),
+        _ => None,
+    }
+}
+
+/// A level whose form sits above its parent's in the ladder: `（一）` nested under `1.`.
+/// One check per pair of forms, on every child concerned.
+fn level_ladder(input: &Input, out: &mut Vec<Check>) {
+    /// The first child placed above its parent for one pair of forms, and every such child.
+    struct Misplaced<'a> {
+        parent: &'a Node,
+        child: &'a Node,
+        spans: Vec<Span>,
+    }
+    type ByForms<'a> = BTreeMap<(LabelForm, LabelForm), Misplaced<'a>>;
+    fn walk<'a>(nodes: &'a [Node], parent: Option<&'a Node>, pairs: &mut ByForms<'a>) {
+        for n in nodes {
+            if let Some(p) = parent {
+                if let (Some(pr), Some(cr)) = (ladder_rank(p.form), ladder_rank(n.form)) {
+                    if cr < pr {
+                        let entry = pairs.entry((p.form, n.form)).or_insert(Misplaced {
+                            parent: p,
+                            child: n,
+                            spans: Vec::new(),
+                        });
+                        entry.spans.push(n.label_span);
+                    }
+                }
+            }
+            walk(&n.children, Some(n), pairs);
+        }
+    }
+    let mut pairs = ByForms::new();
+    walk(input.outline, None, &mut pairs);
+    for Misplaced { parent, child, mut spans } in pairs.into_values() {
+        spans.truncate(MAX_SPANS);
+        let (pl, nl) = (parent.label.trim(), child.label.trim());
+        out.push(check(
+            LevelLadder,
+            format!("“{nl}”一级位于“{pl}”一级之下；通常的层次序数为“一、”“（一）”“1.”“（1）”（GB/T 9704-2012 第7.3.3条）"),
+            format!(
+                "\"{nl}\" is nested under \"{pl}\"; the usual order of levels is 一、 > （一） > 1. > （1） (GB/T 9704-2012 §7.3.3)"
+            ),
+            spans,
+        ));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates.
+
+/// The text and span of a metadata date (the first span of its field).
+fn meta_date<'a>(input: &'a Input, field: &str, value: &'a Option<String>) -> Option<(&'a str, Span, &'a str)> {
+    let iso = value.as_deref()?;
+    let span = *input.meta.spans.get(field)?.first()?;
+    let written = input.src.original.get(span.start..span.end)?;
+    Some((iso, span, written))
+}
+
+/// Two metadata dates of which the first must not be later than the second.
+struct DateOrder {
+    code: CheckCode,
+    /// Field names (keys of `Meta::spans`) and how to read them.
+    early: (&'static str, fn(&Meta) -> &Option<String>),
+    late: (&'static str, fn(&Meta) -> &Option<String>),
+    /// What the two dates are, in Chinese and in English.
+    zh: [&'static str; 2],
+    en: [&'static str; 2],
+}
+
+const DATE_ORDER: [DateOrder; 4] = [
+    DateOrder {
+        code: InspectionDates,
+        early: ("inspection_start", |m| &m.inspection_start),
+        late: ("inspection_end", |m| &m.inspection_end),
+        zh: ["巡察开始日期", "巡察结束日期"],
+        en: ["the start of the inspection", "the end of the inspection"],
+    },
+    DateOrder {
+        code: FeedbackDate,
+        early: ("inspection_end", |m| &m.inspection_end),
+        late: ("feedback_date", |m| &m.feedback_date),
+        zh: ["巡察结束日期", "反馈日期"],
+        en: ["the end of the inspection", "the feedback date"],
+    },
+    DateOrder {
+        code: SignedDate,
+        early: ("feedback_date", |m| &m.feedback_date),
+        late: ("signed_date", |m| &m.signed_date),
+        zh: ["反馈日期", "落款日期"],
+        en: ["the feedback date", "the date under the signature"],
+    },
+    DateOrder {
+        code: PublicityDates,
+        early: ("publicity_start", |m| &m.publicity_start),
+        late: ("publicity_end", |m| &m.publicity_end),
+        zh: ["公示开始日期", "公示结束日期"],
+        en: ["the start of the publicity period", "the end of the publicity period"],
+    },
+];
+
+/// Dates in the wrong order ([`DATE_ORDER`]): the inspection ends before it starts
+/// (`2023年6月10日至2023年4月10日`), feedback before the inspection ended, the signature before
+/// the feedback, a publicity period that ends before it starts.
+fn date_order(input: &Input, out: &mut Vec<Check>) {
+    for rule in &DATE_ORDER {
+        let date = |(field, get): (&str, fn(&Meta) -> &Option<String>)| meta_date(input, field, get(input.meta));
+        let (Some(a), Some(b)) = (date(rule.early), date(rule.late)) else { continue };
+        // ISO dates compare as strings.
+        if b.0 < a.0 {
+            out.push(check(
+                rule.code,
+                format!("{}“{}”早于{}“{}”", rule.zh[1], b.2, rule.zh[0], a.2),
+                format!("{} (\"{}\") is before {} (\"{}\")", capitalise(rule.en[1]), b.2, rule.en[0], a.2),
+                vec![b.1, a.1],
+            ));
+        }
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// A date that does not exist: `2月30日`, `2023年4月31日`, `2023年2月29日` (not a leap year).
+/// The year is the date's own or the nearest written before it; with none, 2月29日 passes.
+fn invalid_dates(input: &Input, out: &mut Vec<Check>) {
+    let folded = input.src.folded.as_str();
+    for hit in find_dates(folded) {
+        let (Some(month), Some(day)) = (hit.parts.month, hit.parts.day) else { continue };
+        let year = hit.parts.year.or_else(|| year_before(folded, hit.start, 400));
+        let leap = year.is_none_or(|y| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0);
+        let days = match month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        if day > days {
+            let span = input.src.span(hit.start, hit.end);
+            let written = input.src.original_text(hit.start, hit.end);
+            out.push(check(
+                InvalidDate,
+                format!("日期“{written}”不存在：{month}月只有{days}天"),
+                format!("The date \"{written}\" does not exist: month {month} has {days} days"),
+                vec![span],
+            ));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures.
+
+/// Stated figures that cannot be: a rate above 100 % (`整改完成率120%`), more problems or
+/// measures done than there are.
+fn figures(input: &Input, out: &mut Vec<Check>) {
+    let st = input.stated;
+    let span = |field: &str| st.spans.get(field).copied();
+    if let Some(rate) = st.completion_rate.filter(|&r| r > 100.0) {
+        out.push(Check {
+            stated: Some(rate),
+            ..check(
+                RateOver100,
+                format!("通报称整改完成率{}%，超过100%", decimal(rate, 4)),
+                format!("The notice states a completion rate of {}%, above 100%", decimal(rate, 4)),
+                span("completion_rate").into_iter().collect(),
+            )
+        });
+    }
+    let over = [
+        (ProblemsDoneOverTotal, st.problems_done, st.problems, "problems_done", "problems", "问题", "个", "problems"),
+        (MeasuresDoneOverTotal, st.measures_done, st.measures, "measures_done", "measures", "措施", "条", "measures"),
+    ];
+    for (code, done, total, done_field, total_field, zh, unit, en) in over {
+        let (Some(done), Some(total)) = (done, total) else { continue };
+        if done > total {
+            out.push(Check {
+                stated: Some(done as f64),
+                derived: Some(total as f64),
+                ..check(
+                    code,
+                    format!("通报称已完成整改{zh}{done}{unit}，多于{zh}总数{total}{unit}"),
+                    format!("The notice states {done} {en} done, more than its {total} {en} in all"),
+                    [span(done_field), span(total_field)].into_iter().flatten().collect(),
+                )
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn series_faults_by_example() {
+        assert_eq!(series_faults(&[1, 2, 3], 1), []);
+        assert_eq!(series_faults(&[1, 2, 4], 1), [Fault::Gap { at: 2, from: 3, to: 3 }]);
+        assert_eq!(series_faults(&[1, 2, 4, 3], 1), [Fault::Order { at: 3 }]);
+        assert_eq!(series_faults(&[1, 3, 3], 1), [Fault::Gap { at: 1, from: 2, to: 2 }, Fault::Repeat { at: 2 }]);
+        assert_eq!(series_faults(&[3, 4], 1), [Fault::Gap { at: 0, from: 1, to: 2 }]);
+        assert_eq!(series_faults(&[6, 7], 6), []);
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(label_shape(LabelForm::ChineseParen, "（十二）"), label_shape(LabelForm::ChineseParen, "（一）"));
+        assert_ne!(label_shape(LabelForm::ChineseParen, "（一）"), label_shape(LabelForm::ChineseParen, "(二)"));
+        assert_ne!(label_shape(LabelForm::ArabicDot, "1."), label_shape(LabelForm::ArabicDot, "2、"));
+        assert_ne!(label_shape(LabelForm::ArabicDot, "1."), label_shape(LabelForm::ArabicDot, "１."));
+        assert_eq!(label_shape(LabelForm::ArabicDot, "12."), label_shape(LabelForm::ArabicDot, "3."));
+        assert_eq!(label_shape(LabelForm::Sequence, "首先，"), label_shape(LabelForm::Sequence, "其次，"));
+        assert_eq!(label_shape(LabelForm::Circled, "①"), label_shape(LabelForm::Circled, "⑫"));
+    }
+
+    #[test]
+    fn every_rule_fires_on_its_example_and_only_there() {
+        for rule in RULES {
+            let codes: Vec<CheckCode> = crate::parse(rule.example).checks.iter().map(|c| c.code).collect();
+            assert_eq!(codes, [rule.codes[0]], "{}", rule.example);
+        }
+    }
+}

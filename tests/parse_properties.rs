@@ -58,6 +58,15 @@ const PIECES: &[&str] = &[
     "下一步工作打算",
     "已完成整改的问题（3个）",
     "反馈问题整改情况",
+    // Dates and figures for the proofreading rules (order, nonexistent dates, impossible rates).
+    "2023年6月31日",
+    "2月30日",
+    "至",
+    "巡察",
+    "反馈",
+    "公示期",
+    "整改完成率120%",
+    "已完成整改5个",
     "18个问题",
     "2023年4月10日至6月10日",
     "联系电话：",
@@ -131,5 +140,73 @@ proptest! {
             out
         };
         prop_assert_eq!(shape(&messy), shape(&clean));
+    }
+}
+
+/// Simplified → traditional for every character the parser folds back (`问`→`問`).
+fn traditional_of() -> std::collections::HashMap<char, char> {
+    let mut map = std::collections::HashMap::new();
+    for t in '\u{4e00}'..='\u{9fff}' {
+        if let Some(s) = notice_outline::parse::text::fold_char(t) {
+            if s != t {
+                map.entry(s).or_insert(t);
+            }
+        }
+    }
+    map
+}
+
+/// Everything in the model but the text itself: structure, kinds, statuses, spans, counts, the
+/// stated figures and the checks' codes.
+fn model_apart_from_text(n: &notice_outline::model::Notice) -> String {
+    fn walk(nodes: &[notice_outline::model::Node], out: &mut String) {
+        for n in nodes {
+            let evidence = n.status_evidence.as_ref().map(|e| e.span);
+            out.push_str(&format!(
+                "{}|{:?}|{:?}|{:?}|{}|{:?}|{:?}|{:?}\n",
+                n.level, n.kind, n.status, n.form, n.number, n.measures, n.span, evidence
+            ));
+            walk(&n.children, out);
+        }
+    }
+    let mut out = String::new();
+    walk(&n.outline, &mut out);
+    let mut stated = n.stated.clone();
+    stated.spans.clear();
+    let checks: Vec<&str> = n.checks.iter().map(|c| c.code.as_str()).collect();
+    format!("{out}{:?}\n{stated:?}\n{checks:?}", n.counts)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Traditional and simplified characters give the same model apart from the text itself,
+    /// whichever characters of an invented notice are written in traditional form.
+    #[test]
+    fn traditional_and_simplified_give_the_same_model(
+        name in prop::sample::select(vec!["status-groups.txt", "problem-rules.txt", "county-transport.txt", "audit-rectification.txt", "provincial-paragraph-measures.txt"]),
+        seed in any::<u64>(),
+    ) {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name);
+        let simplified = std::fs::read_to_string(path).unwrap();
+        let map = traditional_of();
+        // A pseudo-random half of the characters that have a traditional form take it.
+        let mut state = seed | 1;
+        let traditional: String = simplified
+            .chars()
+            .map(|c| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                match map.get(&c) {
+                    Some(&t) if state & 1 == 1 => t,
+                    _ => c,
+                }
+            })
+            .collect();
+        prop_assume!(traditional != simplified);
+        let a = model_apart_from_text(&notice_outline::parse(&simplified));
+        let b = model_apart_from_text(&notice_outline::parse(&traditional));
+        prop_assert_eq!(a, b);
     }
 }

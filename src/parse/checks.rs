@@ -59,15 +59,17 @@ fn fill_progress(node: &mut Node, counts: &mut Counts) -> Progress {
 }
 
 /// Aspects (方面): the sections that directly hold problems, not counting status groups
-/// (which hold problems of every aspect) nor the problem section itself.
+/// (which hold problems of every aspect) nor a part (`二、巡察反馈问题整改落实情况`, top level).
+/// Read from the classification carried on the nodes, never from the heading's characters again
+/// (so traditional and simplified text count the same).
 fn count_aspects(outline: &[Node]) -> u32 {
     fn walk(nodes: &[Node], n: &mut u32) {
         for node in nodes {
             let holds = node.kind == NodeKind::Section
+                && node.level > 1
                 && node.children.iter().any(|c| c.kind == NodeKind::Problem)
                 && !is_status_group(node);
-            // The problem section itself ("二、巡察反馈问题整改落实情况") is not an aspect.
-            if holds && !super::status::is_problem_section(&node.heading) {
+            if holds {
                 *n += 1;
             }
             walk(&node.children, n);
@@ -78,8 +80,9 @@ fn count_aspects(outline: &[Node]) -> u32 {
     n
 }
 
+/// A status group: its problems' status was decided by words in its heading.
 fn is_status_group(node: &Node) -> bool {
-    super::status::group_heading_status(&node.heading).is_some()
+    node.children.iter().filter_map(|c| c.status_evidence.as_ref()).any(|e| node.heading_span.contains(&e.span))
 }
 
 /// Every disagreement between the stated figures and the outline.

@@ -15,7 +15,6 @@ use crate::model::*;
 
 pub mod checks;
 pub mod dates;
-pub mod keywords;
 pub mod labels;
 pub mod meta;
 pub mod numerals;

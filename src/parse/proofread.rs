@@ -7,15 +7,18 @@
 //! exactly its rule's first code). Severities are in [`severity`]:
 //! `mismatch` for what is wrong whatever the house style, `notice` for what a document may choose.
 //!
-//! Numbering is judged by the document's own order: a series is the run of same-form siblings
-//! under one parent (an unnumbered heading such as `下一步工作打算` starts a new one); the
-//! series of one form at one level are *cousins*, and each cousin may either restart at 1 or run
-//! on from the one before (`1.`–`5.` under `（一）`, `6.`–`8.` under `（二）`).
+//! Numbering is judged by the document's own order: the labels of one form (at one depth of
+//! nesting within that form) read in document order, a `1` starting a new series. Reading them
+//! per form rather than per parent keeps a label the outline nested too deep from raising a
+//! false gap, and lets numbering either restart under each parent or run on across parents
+//! (`1.`–`5.` under `（一）`, `6.`–`8.` under `（二）`); a `1.` under a `（三）` after that is a
+//! restart, and one form doing both in one notice is a `numbering_style` notice.
 
 use super::dates::{find_dates, year_before};
 use super::labels::label_at;
 use super::numerals::circled;
 use super::text::Source;
+use super::tree::clause_end;
 use crate::format::decimal;
 use crate::model::{Check, CheckCode, LabelForm, Meta, Node, Severity, Span, Stated};
 use std::collections::BTreeMap;
@@ -114,8 +117,8 @@ struct Item<'a> {
 enum Fault {
     /// Numbers `from..=to` are missing before item `at`.
     Gap { at: usize, from: u32, to: u32 },
-    /// Item `at` repeats the number of the item before it.
-    Repeat { at: usize },
+    /// Item `at` repeats the number of item `earlier`.
+    Repeat { at: usize, earlier: usize },
     /// Item `at` goes back below the item before it.
     Order { at: usize },
 }
@@ -125,16 +128,16 @@ enum Fault {
 /// `1 2 4 3` → order at `3`; `1 3 3` → gap before the first `3`, repeat at the second.
 fn series_faults(numbers: &[u32], first_expected: u32) -> Vec<Fault> {
     let mut out = Vec::new();
-    let mut prev = first_expected.saturating_sub(1);
+    let mut highest = first_expected.saturating_sub(1);
     for (at, &n) in numbers.iter().enumerate() {
-        if at > 0 && n == prev {
-            out.push(Fault::Repeat { at });
-        } else if at > 0 && n < prev {
+        if let Some(earlier) = numbers[..at].iter().rposition(|&m| m == n) {
+            out.push(Fault::Repeat { at, earlier });
+        } else if n < highest {
             out.push(Fault::Order { at });
-        } else if n > prev + 1 && !numbers[at + 1..].contains(&(prev + 1)) {
-            out.push(Fault::Gap { at, from: prev + 1, to: n - 1 });
+        } else if n > highest + 1 && !numbers[at + 1..].contains(&(highest + 1)) {
+            out.push(Fault::Gap { at, from: highest + 1, to: n - 1 });
         }
-        prev = prev.max(n);
+        highest = highest.max(n);
     }
     out
 }
@@ -183,12 +186,12 @@ fn report_faults(items: &[Item], first_expected: u32, out: &mut Vec<Check>) {
                     vec![b.span, a.span],
                 )
             }
-            Fault::Repeat { at } => {
-                let (a, b) = (items[at - 1], items[at]);
+            Fault::Repeat { at, earlier } => {
+                let (a, b) = (items[earlier], items[at]);
                 check(
                     NumberRepeat,
-                    format!("编号重复：“{}”之后又是“{}”", a.label, b.label),
-                    format!("Number used twice: \"{}\" is followed by \"{}\"", a.label, b.label),
+                    format!("编号重复：“{}”与前面的“{}”相同", b.label, a.label),
+                    format!("Number used twice: \"{}\" repeats the earlier \"{}\"", b.label, a.label),
                     vec![b.span, a.span],
                 )
             }
@@ -208,26 +211,33 @@ fn report_faults(items: &[Item], first_expected: u32, out: &mut Vec<Check>) {
 /// A numbered node as the numbering rules see it.
 struct Numbered<'a> {
     item: Item<'a>,
-    /// The nearest ancestor that owns this level's numbering (see [`owner`]): its start and form.
-    owner: Option<(usize, LabelForm)>,
+    /// The nearest ancestor that owns this level's numbering (see [`owner`]).
+    owner: Option<Owner>,
 }
 
 /// The node whose children a numbering restarts under: the nearest ancestor above `form` in
 /// the ladder, or an unnumbered heading (`已完成整改的问题`); for forms off the ladder (`一是`,
 /// `①`), the nearest ancestor of another form. Using the ladder rather than the direct parent
 /// keeps the judgement right when a label was nested too deep (`（二）` under a `四是`).
-fn owner(form: LabelForm, ancestors: &[&Node]) -> Option<(usize, LabelForm)> {
+fn owner(form: LabelForm, ancestors: &[&Node]) -> Option<Owner> {
     let rank = ladder_rank(form);
-    ancestors
-        .iter()
-        .rev()
-        .find(|a| match (rank, ladder_rank(a.form)) {
-            _ if a.form == LabelForm::Unnumbered => true,
-            (Some(r), Some(ar)) => ar < r,
-            (Some(_), None) => false,
-            (None, _) => a.form != form,
-        })
-        .map(|a| (a.span.start, a.form))
+    let at = ancestors.iter().rposition(|a| match (rank, ladder_rank(a.form)) {
+        _ if a.form == LabelForm::Unnumbered => true,
+        (Some(r), Some(ar)) => ar < r,
+        (Some(_), None) => false,
+        (None, _) => a.form != form,
+    })?;
+    let a = ancestors[at];
+    Some(Owner { start: a.span.start, form: a.form, parent: at.checked_sub(1).map(|p| ancestors[p].span.start) })
+}
+
+/// A node that numbering may restart under, and what makes two of them peers.
+#[derive(Clone, Copy, PartialEq)]
+struct Owner {
+    start: usize,
+    form: LabelForm,
+    /// Its own parent's start: peers (`（一）`, `（二）` of one part) share it.
+    parent: Option<usize>,
 }
 
 /// Every numbered node by form and by how many ancestors of its own form it has (an inline
@@ -263,10 +273,12 @@ fn outline_series(input: &Input, out: &mut Vec<Check>) {
         let (mut restart, mut run_on): (Option<Item>, Option<Item>) = (None, None);
         let mut series: Vec<Item> = Vec::new();
         for (i, n) in nodes.iter().enumerate() {
-            // Moving to a peer of the previous parent (`（一）` → `（二）`); a move between
-            // parents of different forms says more about the outline than about the numbering.
+            // Moving to a peer of the previous parent (`（一）` → `（二）` of one part); a move to
+            // another part (`下一步工作打算` has its own list) or between parents of different
+            // forms says more about the outline than about the numbering.
             let (prev, now) = (i.checked_sub(1).and_then(|p| nodes[p].owner), n.owner);
-            if matches!((prev, now), (Some(a), Some(b)) if a.0 != b.0 && a.1 == b.1) {
+            let peers = |a: Owner, b: Owner| a.start != b.start && a.form == b.form && a.parent == b.parent;
+            if matches!((prev, now), (Some(a), Some(b)) if peers(a, b)) {
                 if n.item.number == 1 {
                     restart.get_or_insert(n.item);
                 } else if n.item.number == nodes[i - 1].item.number + 1 {
@@ -305,11 +317,8 @@ fn inline_series(input: &Input, out: &mut Vec<Check>) {
             }
             series.clear();
         };
-        let starts = std::iter::once(0).chain(
-            line.char_indices()
-                .filter(|&(_, c)| matches!(c, '。' | '；' | '：' | '！' | '？' | '，'))
-                .map(|(i, c)| i + c.len_utf8()),
-        );
+        let starts = std::iter::once(0)
+            .chain(line.char_indices().filter(|&(_, c)| clause_end(c) || c == '，').map(|(i, c)| i + c.len_utf8()));
         for at in starts {
             let rest = line[at..].trim_start_matches(' ');
             let at = line.len() - rest.len();
@@ -622,7 +631,11 @@ mod tests {
         assert_eq!(series_faults(&[1, 2, 3], 1), []);
         assert_eq!(series_faults(&[1, 2, 4], 1), [Fault::Gap { at: 2, from: 3, to: 3 }]);
         assert_eq!(series_faults(&[1, 2, 4, 3], 1), [Fault::Order { at: 3 }]);
-        assert_eq!(series_faults(&[1, 3, 3], 1), [Fault::Gap { at: 1, from: 2, to: 2 }, Fault::Repeat { at: 2 }]);
+        assert_eq!(
+            series_faults(&[1, 3, 3], 1),
+            [Fault::Gap { at: 1, from: 2, to: 2 }, Fault::Repeat { at: 2, earlier: 1 }]
+        );
+        assert_eq!(series_faults(&[1, 2, 4, 3, 4], 1), [Fault::Order { at: 3 }, Fault::Repeat { at: 4, earlier: 2 }]);
         assert_eq!(series_faults(&[3, 4], 1), [Fault::Gap { at: 0, from: 1, to: 2 }]);
         assert_eq!(series_faults(&[6, 7], 6), []);
     }
@@ -636,6 +649,19 @@ mod tests {
         assert_eq!(label_shape(LabelForm::ArabicDot, "12."), label_shape(LabelForm::ArabicDot, "3."));
         assert_eq!(label_shape(LabelForm::Sequence, "首先，"), label_shape(LabelForm::Sequence, "其次，"));
         assert_eq!(label_shape(LabelForm::Circled, "①"), label_shape(LabelForm::Circled, "⑫"));
+    }
+
+    #[test]
+    fn a_later_part_may_restart_numbering_that_ran_on() {
+        // Problems run on across aspects; the next-steps part has its own list.
+        let text =
+            "一、整改情况\n（一）甲方面\n1.甲。已完成整改。\n2.乙。已完成整改。\n（二）乙方面\n3.丙。已完成整改。\n\
+                    二、下一步工作打算\n（一）加强学习\n1.持续学习。\n2.健全制度。\n";
+        assert_eq!(crate::parse(text).checks, []);
+        // Within one part, doing both is a notice.
+        let mixed = text.replace("二、下一步工作打算\n", "（三）丙方面\n");
+        let codes: Vec<CheckCode> = crate::parse(&mixed).checks.iter().map(|c| c.code).collect();
+        assert_eq!(codes, [NumberingStyle]);
     }
 
     #[test]

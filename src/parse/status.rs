@@ -4,18 +4,20 @@
 //!    `提高政治站位，加强组织领导`), an overview (`总体推进情况`) or the next steps (`下一步工作打算`)
 //!    holds no problems. When a part names the fed-back problems (`二、巡察反馈问题整改情况`), only
 //!    such parts hold problems; otherwise every other part may (`一、在“…”方面`). A part itself is
-//!    never a problem.
+//!    never a problem. A notice with no deeper numbering than measures whose top-level nodes name
+//!    problems (`一、关于理论学习不深入的问题`, two or more) lists its problems at the top: no parts.
 //! 2. **Problems**: inside those parts, the lowest numbered level that is not a list of measures:
-//!    a node whose only numbered children are measures (`一是…`, `首先…`, `①…`), or that has none,
-//!    is a problem (`1.学习不深入。整改情况：一是…`, `（七）关于摸清资产管理底数方面`); a node
-//!    holding other numbered nodes is a section; a status group (`（一）已整改完成的问题`) is a
-//!    section; an organising item (`（一）加强组织领导`) is an item. Everything under a problem is a
-//!    measure.
+//!    a node whose only numbered children are measures (`一是…`, `首先…`, `①…`, or any series inside
+//!    its own paragraph: `整改情况：1)…；2)…`, or after its `整改措施：`), or that has none, is a problem
+//!    (`1.学习不深入。整改情况：一是…`, `（七）关于摸清资产管理底数方面`); a node holding other
+//!    numbered nodes is a section; a status group (`（一）已整改完成的问题`) is a section and its
+//!    items are problems; an organising item (`（一）加强组织领导`) is an item. Everything under a
+//!    problem is a measure.
 //! 3. **Status**: a status group above the problem decides; otherwise what is said about the
 //!    rectification after the problem's title (`3.关于意识形态工作有待进一步加强问题` says nothing),
 //!    read by [`super::vocab`] (least finished wins). The deciding words are kept as evidence.
 
-use super::tree::{is_measure_form, is_next_steps, FlatNode, Unnumbered};
+use super::tree::{introduces_measures, is_measure_form, is_next_steps, FlatNode, Unnumbered};
 use super::vocab;
 use crate::model::{NodeKind, Status};
 
@@ -30,11 +32,6 @@ pub struct Role {
     pub own_status_conflict: Option<Status>,
 }
 
-/// The status a text states; see [`super::vocab`] for the words.
-pub fn status_of_text(text: &str) -> Option<Status> {
-    vocab::status_of_text(text).map(|(status, _)| status)
-}
-
 /// `已完成整改的问题（10个）`, `（二）正在推进整改的问题`: a heading that groups problems by status;
 /// the status and the span of its deciding words.
 pub fn group_heading(heading: &str) -> Option<(Status, (usize, usize))> {
@@ -42,11 +39,6 @@ pub fn group_heading(heading: &str) -> Option<(Status, (usize, usize))> {
         return None;
     }
     vocab::status_of_text(heading)
-}
-
-/// The status of a status group heading; see [`group_heading`].
-pub fn group_heading_status(heading: &str) -> Option<Status> {
-    group_heading(heading).map(|(status, _)| status)
 }
 
 /// Whether a heading introduces the feedback problems (`巡察反馈问题整改落实情况`).
@@ -78,7 +70,10 @@ pub fn holds_no_problems(heading: &str) -> bool {
 }
 
 /// The text outside `“…”` quotes.
-fn unquoted(text: &str) -> String {
+fn unquoted(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('“') {
+        return text.into();
+    }
     let mut depth = 0u32;
     text.chars()
         .filter(|&c| {
@@ -89,7 +84,8 @@ fn unquoted(text: &str) -> String {
             }
             false
         })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 /// Classifies every node of the flat outline built from `text` (folded).
@@ -108,15 +104,33 @@ pub fn classify(text: &str, nodes: &[FlatNode]) -> Vec<Role> {
         })
         .collect();
 
+    // A notice that lists its problems at the top level (`一、关于理论学习不深入的问题` with its
+    // 整改情况, no deeper numbering but measures) has no parts: those nodes are the problems.
+    let only_measures_below = |i: usize| {
+        nodes[i].children.iter().all(|&c| is_measure_form(nodes[c].form) || (nodes[c].inline && !nodes[c].pasted))
+    };
+    let names_a_problem = |i: usize| {
+        let h = heading(i);
+        (h.starts_with("关于") || h.starts_with("针对")) && h.contains("问题")
+    };
+    let tops = || (0..nodes.len()).filter(|&i| nodes[i].parent.is_none());
+    let problems_on_top = tops().all(only_measures_below) && tops().filter(|&i| names_a_problem(i)).count() >= 2;
     // Parts that may hold problems.
-    let is_part = |i: usize| nodes[i].parent.is_none() && nodes[i].unnumbered != Some(Unnumbered::Problem);
+    let is_part = |i: usize| {
+        nodes[i].parent.is_none()
+            && nodes[i].unnumbered != Some(Unnumbered::Problem)
+            && !(problems_on_top && names_a_problem(i))
+    };
     let parts: Vec<usize> = (0..nodes.len()).filter(|&i| is_part(i) && !holds_no_problems(heading(i))).collect();
     let named: Vec<usize> = parts.iter().copied().filter(|&i| is_problem_section(heading(i))).collect();
-    let scope_parts = if named.is_empty() { parts } else { named };
+    let mut scope_part = vec![false; nodes.len()];
+    for &p in if named.is_empty() { &parts } else { &named } {
+        scope_part[p] = true;
+    }
     let mut in_scope = vec![false; nodes.len()];
     for i in 0..nodes.len() {
         in_scope[i] = match nodes[i].parent {
-            Some(p) => in_scope[p] || scope_parts.contains(&p),
+            Some(p) => in_scope[p] || scope_part[p],
             None => !is_part(i),
         };
     }
@@ -135,9 +149,24 @@ pub fn classify(text: &str, nodes: &[FlatNode]) -> Vec<Role> {
             }
             organising[i] = organising[p];
         }
-        organising[i] |= ORGANISING_ITEM.iter().any(|w| unquoted(heading(i)).contains(w));
-        let lowest = n.children.iter().all(|&c| is_measure_form(nodes[c].form));
-        let is_problem = in_scope[i] && !organising[i] && group[i].is_none() && !is_measure_form(n.form) && lowest;
+        let own_words = unquoted(heading(i));
+        organising[i] |= ORGANISING_ITEM.iter().any(|w| own_words.contains(w));
+        // Children listed inside the node's own paragraph (`整改情况：1)…；2)…`) are its measures;
+        // not in a long line, which may be a whole notice pasted without line breaks.
+        // So are the items after `整改情况：` ending the node's own text.
+        let introduced = introduces_measures(&text[n.body.0..n.body.1]);
+        let lowest = introduced
+            || n.children.iter().all(|&c| {
+                let listed_inline = nodes[c].inline && !nodes[c].pasted;
+                is_measure_form(nodes[c].form) || listed_inline
+            });
+        // A status group lists problems: its items are problems whatever they hold.
+        let listed_in_group = n.parent.is_some_and(|p| group[p].is_some());
+        let is_problem = in_scope[i]
+            && !organising[i]
+            && group[i].is_none()
+            && !is_measure_form(n.form)
+            && (lowest || listed_in_group);
         if !is_problem {
             roles[i].kind = if n.children.is_empty() && n.depth > 1 { NodeKind::Item } else { NodeKind::Section };
             continue;
@@ -171,13 +200,72 @@ fn ancestors(nodes: &[FlatNode], i: usize) -> impl Iterator<Item = usize> + '_ {
 mod tests {
     use super::*;
 
+    /// `label|kind|status` per node, in document order.
+    fn roles(text: &str) -> String {
+        let nodes = super::super::tree::build(text, 0, text.len());
+        let roles = classify(text, &nodes);
+        nodes
+            .iter()
+            .zip(&roles)
+            .map(|(n, r)| {
+                let status = r.status.map_or(String::new(), |s| format!("|{s:?}"));
+                format!("{}|{:?}{status}", &text[n.label.0..n.label.1], r.kind)
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn the_lowest_level_that_is_not_measures_is_the_problem() {
+        // （一） has no numbered children; （二） holds 1. and 2., which hold only measures.
+        let t = "一、整改落实情况\n（一）关于甲方面\n已完成整改。\n（二）关于乙方面\n1.问题甲。\n一是做甲；二是做乙。\n2.问题乙。\n";
+        assert_eq!(
+            roles(t),
+            "一、|Section （一）|Problem|Done （二）|Section 1.|Problem|Unknown 一是|Measure 二是|Measure 2.|Problem|Unknown"
+        );
+    }
+
+    #[test]
+    fn items_after_an_introducer_are_measures() {
+        let t = "一、整改落实情况\n1.问题甲。\n整改措施：\n（1）建立制度；\n（2）开展培训。\n2.问题乙。\n";
+        assert_eq!(roles(t), "一、|Section 1.|Problem|Unknown （1）|Measure （2）|Measure 2.|Problem|Unknown");
+    }
+
+    #[test]
+    fn problems_listed_at_the_top_level() {
+        let t = "一、关于理论学习不深入的问题\n整改情况：已完成整改。\n二、关于制度执行不严格的问题\n整改情况：一是修订制度；二是开展检查。正在推进。\n";
+        assert_eq!(roles(t), "一、|Problem|Done 二、|Problem|InProgress 一是|Measure 二是|Measure");
+        // One such node is a part, as in an excerpt cut after its first part.
+        assert_eq!(roles("一、关于巡察反馈问题的整改情况\n整改情况：已完成整改。\n"), "一、|Section");
+    }
+
+    #[test]
+    fn responsibility_and_next_steps_parts_hold_no_problems() {
+        let t = "一、履行整改主体责任情况\n（一）统一思想\n二、整改情况\n（一）提高政治站位，加强组织领导\n（二）关于甲问题\n三、下一步工作打算\n（一）巩固成果\n";
+        assert_eq!(
+            roles(t),
+            "一、|Section （一）|Item 二、|Section （一）|Item （二）|Problem|Unknown 三、|Section （一）|Item"
+        );
+        // A part itself is never a problem, even with nothing inside.
+        assert_eq!(roles("一、巡察反馈问题整改情况\n"), "一、|Section");
+    }
+
+    #[test]
+    fn status_from_what_is_said_after_the_title() {
+        let t = "一、整改情况\n1.关于意识形态工作有待进一步加强问题。\n一是修订清单；二是专题研究。\n2.关于甲问题。\n暂时不满足成立条件，待满足条件后及时成立。\n";
+        assert_eq!(roles(t), "一、|Section 1.|Problem|Unknown 一是|Measure 二是|Measure 2.|Problem|NotDone");
+        // The status group wins over the problem's own words.
+        let t = "一、整改情况\n（一）已完成整改的问题\n1.问题甲。正在推进。\n";
+        assert_eq!(roles(t), "一、|Section （一）|Section 1.|Problem|Done");
+    }
+
     #[test]
     fn problem_sections() {
         assert!(is_problem_section("巡察反馈问题整改落实情况"));
         assert!(is_problem_section("关于巡察反馈意见的整改情况"));
         assert!(!is_problem_section("提高政治站位，压实整改责任"));
         assert!(!is_problem_section("下一步工作打算"));
-        assert_eq!(group_heading_status("已完成整改的问题（10个）"), Some(Status::Done));
-        assert_eq!(group_heading_status("正在推进整改的问题"), Some(Status::InProgress));
+        assert_eq!(group_heading("已完成整改的问题（10个）").map(|g| g.0), Some(Status::Done));
+        assert_eq!(group_heading("正在推进整改的问题").map(|g| g.0), Some(Status::InProgress));
     }
 }

@@ -62,6 +62,8 @@ pub struct FlatNode {
     pub in_group: bool,
     /// Opened inside a paragraph (`…方面。一是…；二是…`), not at a line start.
     pub inline: bool,
+    /// Found in a line over [`LONG_LINE`] bytes, which may be a paste that lost its line breaks.
+    pub pasted: bool,
     pub children: Vec<usize>,
 }
 
@@ -75,6 +77,8 @@ struct Builder<'t> {
     /// The number of the last node of each form, open or closed, for numbering that runs on
     /// across parents (`5.` under `（二）`, `6.` under `（三）`).
     last_number: std::collections::HashMap<LabelForm, u32>,
+    /// The current line is over [`LONG_LINE`] bytes.
+    in_paste: bool,
 }
 
 /// Builds the flat outline of `text[start..end]` (folded text).
@@ -86,8 +90,9 @@ pub fn build(text: &str, start: usize, end: usize) -> Vec<FlatNode> {
         stack: Vec::new(),
         outer_form: None,
         last_number: Default::default(),
+        in_paste: false,
     };
-    let mut line_start = start;
+    let mut line_start = after_contents(text, start, end);
     while line_start < end {
         let line_end = memchr::memchr(b'\n', &text.as_bytes()[line_start..end]).map_or(end, |i| line_start + i);
         b.line(line_start, line_end);
@@ -96,18 +101,50 @@ pub fn build(text: &str, start: usize, end: usize) -> Vec<FlatNode> {
     b.finish()
 }
 
+/// Where the outline's text starts: after a table of contents that a web page puts before the
+/// notice, repeating its headings (`一、提高政治站位` `二、加强组织领导` … then the title and
+/// `一、提高政治站位，统一思想认识`). A table of contents is two or more heading-only label lines
+/// at the start, followed by an unnumbered line (the title), the first of which starts a line
+/// again later. (A notice pasted twice starts with numbered lines that have text under them.)
+fn after_contents(text: &str, start: usize, end: usize) -> usize {
+    let mut at = start;
+    let mut first: Option<&str> = None;
+    let mut entries = 0;
+    // What follows the contents is the notice's title or prose, not a numbered line.
+    let mut then_prose = false;
+    while at < end {
+        let line_end = memchr::memchr(b'\n', &text.as_bytes()[at..end]).map_or(end, |i| at + i);
+        let content = text[at..line_end].trim_matches(is_space);
+        let entry = label_at(content).is_some() && content.chars().count() <= 60 && !content.contains(clause_end);
+        if !content.is_empty() {
+            if !entry {
+                then_prose = label_at(content).is_none();
+                break;
+            }
+            first.get_or_insert(content);
+            entries += 1;
+        }
+        at = line_end + 1;
+    }
+    let at = at.min(end);
+    let repeated = || {
+        first.is_some_and(|f| text[at..end].split('\n').any(|line| line.trim_start_matches(is_space).starts_with(f)))
+    };
+    if entries >= 2 && then_prose && repeated() {
+        at
+    } else {
+        start
+    }
+}
+
 fn is_space(c: char) -> bool {
     c == ' ' || c == '\n'
 }
 
-/// Characters after which an inline label may start.
-fn sentence_break(c: char) -> bool {
+/// The end of a clause: a heading ends at the first of these (or the line's end), and an inline
+/// label may start right after one.
+pub fn clause_end(c: char) -> bool {
     matches!(c, '。' | '；' | '：' | '！' | '？')
-}
-
-/// Where a heading ends: the first of these, or the line's end.
-fn heading_terminator(c: char) -> bool {
-    matches!(c, '。' | '；' | '：' | '？' | '！')
 }
 
 impl Builder<'_> {
@@ -120,6 +157,7 @@ impl Builder<'_> {
         let content_start = line_start + (raw.len() - raw.trim_start_matches(is_space).len());
         let content_end = content_start + content.len();
         let long = content.len() > LONG_LINE;
+        self.in_paste = long;
 
         let mut scan_from = content_start;
         if let Some(label) = label_at(content) {
@@ -133,7 +171,7 @@ impl Builder<'_> {
             // `下一步，…。一是…`: the paragraph is a part; its heading ends at the first sentence end.
             let heading_end = memchr::memchr2_iter(0xe3, 0xef, &self.text.as_bytes()[content_start..content_end])
                 .map(|i| content_start + i)
-                .find(|&i| self.text[i..].starts_with(heading_terminator))
+                .find(|&i| self.text[i..].starts_with(clause_end))
                 .unwrap_or(content_end);
             self.open_unnumbered(Unnumbered::Part, content_start, heading_end);
             scan_from = heading_end;
@@ -158,14 +196,17 @@ impl Builder<'_> {
                 continue;
             }
             let Some(c) = self.text[p..content_end].chars().next() else { break };
-            let position = if sentence_break(c) {
+            let position = if clause_end(c) {
                 Position::AfterBreak
             } else if c == '，' {
                 Position::AfterComma
             } else {
                 continue;
             };
-            let at = p + c.len_utf8();
+            // A page that ran its paragraphs together leaves spaces after the sentence end.
+            let after = p + c.len_utf8();
+            let at = after
+                + (self.text[after..content_end].len() - self.text[after..content_end].trim_start_matches(' ').len());
             let rest = &self.text[at..content_end];
             if !rest.starts_with(may_start_label) {
                 continue;
@@ -182,11 +223,14 @@ impl Builder<'_> {
     /// bracketed label or a continuing series fits.
     fn scan_anywhere(&mut self, from: usize, content_end: usize, line_end: usize) {
         let mut prev: Option<char> = self.text[..from].chars().next_back();
+        // The last character before a run of spaces (`…予以通报。 一、…`).
+        let mut before_spaces = prev;
         let mut i = from;
         while i < content_end {
             let rest = &self.text[i..content_end];
             let Some(c) = rest.chars().next() else { break };
-            let after_break = prev.is_some_and(sentence_break);
+            let after_break =
+                prev.is_some_and(clause_end) || (prev == Some(' ') && before_spaces.is_some_and(clause_end));
             let after_comma = prev == Some('，');
             // Never start inside a number ("21." read from its "1.", "十一是" from its "一是").
             let inside_number = prev.is_some_and(|p| {
@@ -203,10 +247,14 @@ impl Builder<'_> {
                     };
                     if self.try_open(label, i, line_end, position) {
                         prev = self.text[..i + label.len].chars().next_back();
+                        before_spaces = prev;
                         i += label.len;
                         continue;
                     }
                 }
+            }
+            if c != ' ' {
+                before_spaces = Some(c);
             }
             prev = Some(c);
             i += c.len_utf8();
@@ -226,7 +274,8 @@ impl Builder<'_> {
 
     /// An unnumbered line that starts a part, a status group or a problem; see [`Unnumbered`].
     fn unnumbered_heading(&self, content: &str) -> Option<Unnumbered> {
-        if is_problem_heading(content) {
+        // Inside the outline only: before the first numbered node such a line is the title's kin.
+        if self.outer_form.is_some() && is_problem_heading(content) {
             return Some(Unnumbered::Problem);
         }
         // Headings are short and are not sentences.
@@ -239,7 +288,6 @@ impl Builder<'_> {
             return None;
         }
         // "整改情况：" and its kin introduce a problem's rectification text; they are not nodes.
-        const INTRODUCERS: [&str; 6] = ["整改情况", "整改结果", "整改成效", "整改进展", "整改措施", "整改落实情况"];
         if INTRODUCERS.iter().any(|w| body.starts_with(w)) {
             return None;
         }
@@ -291,6 +339,7 @@ impl Builder<'_> {
             depth: 0,
             in_group: false,
             inline: false,
+            pasted: false,
             children: Vec::new(),
         });
     }
@@ -324,7 +373,7 @@ impl Builder<'_> {
         // Every terminator is full-width punctuation (UTF-8 lead byte E3 or EF).
         let heading_end = memchr::memchr2_iter(0xe3, 0xef, &self.text.as_bytes()[heading_start..line_end])
             .map(|i| heading_start + i)
-            .find(|&i| self.text[i..].starts_with(heading_terminator))
+            .find(|&i| self.text[i..].starts_with(clause_end))
             .unwrap_or(line_end);
         let number = if label.form == LabelForm::Sequence && label.number == 0 {
             // 最后 continues the open series.
@@ -334,6 +383,7 @@ impl Builder<'_> {
         };
         self.last_number.insert(label.form, number);
         let inline = position != Position::LineStart;
+        let pasted = self.in_paste;
         self.push(FlatNode {
             form: label.form,
             number,
@@ -346,6 +396,7 @@ impl Builder<'_> {
             depth: 0,
             in_group: false,
             inline,
+            pasted,
             children: Vec::new(),
         });
         true
@@ -468,7 +519,7 @@ impl Builder<'_> {
             // Skip the heading's terminator; an unnumbered heading has none.
             let mut body_start = heading_end;
             if let Some(c) = text[heading_end..next_start].chars().next() {
-                if heading_terminator(c) {
+                if clause_end(c) {
                     body_start += c.len_utf8();
                 }
             }
@@ -501,6 +552,17 @@ enum Position {
     AfterComma,
     /// Anywhere in a one-line paste.
     Anywhere,
+}
+
+/// Words that introduce a problem's rectification text: `整改情况：`, `整改措施：`.
+pub const INTRODUCERS: [&str; 6] = ["整改情况", "整改结果", "整改成效", "整改进展", "整改措施", "整改落实情况"];
+
+/// Whether `body` ends by introducing what follows as rectification (`…。整改情况：`): the
+/// numbered items after it are measures.
+pub fn introduces_measures(body: &str) -> bool {
+    let body = body.trim_end_matches([' ', '\n']);
+    let Some(before) = body.strip_suffix('：') else { return false };
+    INTRODUCERS.iter().any(|w| before.ends_with(w))
 }
 
 /// Forms that list a problem's measures (`一是…`, `首先…`, `①…`) rather than problems.
@@ -609,6 +671,50 @@ mod tests {
     fn lone_markers_are_prose() {
         let t = "1.问题甲。首先，要学习。最后，要落实。一是好的。\n";
         assert_eq!(outline(t), "1.|问题甲");
+    }
+
+    #[test]
+    fn preamble_series_never_parents_line_start_numbering() {
+        let t = "局党组高度重视。一是召开会议；二是制定方案。现通报如下。\n一、整改情况\n（一）关于甲方面\n";
+        assert_eq!(outline(t), "一是|召开会议\n二是|制定方案\n一、|整改情况\n  （一）|关于甲方面");
+        // Inside a node's paragraph the series is that node's; the next line-start label is not its child.
+        let t = "1.问题甲。整改情况：一是建章；二是立制。\n（1）问题乙。\n";
+        assert_eq!(outline(t), "1.|问题甲\n  一是|建章\n  二是|立制\n  （1）|问题乙");
+    }
+
+    #[test]
+    fn unnumbered_problem_headings_hold_their_measures() {
+        let t = "一、在甲方面\n（一）关于乙问题的整改进展情况\n针对“丙”问题的整改进展情况。\n一是做甲；二是做乙。\n针对“丁”问题的整改进展情况。\n一是做丙；二是做丁。\n二、在戊方面\n";
+        assert_eq!(
+            outline(t),
+            "一、|在甲方面\n  （一）|关于乙问题的整改进展情况\n    |针对“丙”问题的整改进展情况\n      一是|做甲\n      二是|做乙\n    |针对“丁”问题的整改进展情况\n      一是|做丙\n      二是|做丁\n二、|在戊方面"
+        );
+    }
+
+    #[test]
+    fn next_steps_paragraph_is_a_part_unless_a_part_opened_them() {
+        let t = "一、整改情况\n1.问题甲。\n下一步，我局将巩固成果。一是压实责任；二是健全机制。\n";
+        assert_eq!(outline(t), "一、|整改情况\n  1.|问题甲\n|下一步，我局将巩固成果\n  一是|压实责任\n  二是|健全机制");
+        let t = "一、整改情况\n二、下一步工作打算\n下一步，我局将巩固成果。一是压实责任；二是健全机制。\n";
+        assert_eq!(outline(t), "一、|整改情况\n二、|下一步工作打算\n  一是|压实责任\n  二是|健全机制");
+    }
+
+    #[test]
+    fn a_table_of_contents_before_the_notice_is_skipped() {
+        let t = "一、提高站位\n二、整改情况\n（一）关于甲方面\n关于整改的通报\n现通报如下。\n一、提高站位，统一认识\n二、整改情况\n";
+        assert_eq!(outline(t), "一、|提高站位，统一认识\n二、|整改情况");
+        // Heading-only lines that do not come again are the outline itself.
+        let t = "一、提高站位\n二、整改情况\n（一）关于甲方面\n";
+        assert_eq!(outline(t), "一、|提高站位\n二、|整改情况\n  （一）|关于甲方面");
+    }
+
+    #[test]
+    fn run_together_paragraphs_keep_their_labels() {
+        let t = "现予以通报。 一、提高站位 党委高度重视。 二、查找根源 原因如下：一是认识不深；二是标准不熟。 三、聚焦问题\n";
+        assert_eq!(
+            outline(t),
+            "一、|提高站位 党委高度重视\n二、|查找根源 原因如下\n  一是|认识不深\n  二是|标准不熟\n三、|聚焦问题"
+        );
     }
 
     #[test]

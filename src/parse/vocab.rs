@@ -2,7 +2,7 @@
 //!
 //! Every reader of status (a problem's own text, a status group heading, the stated counts)
 //! asks this module, so a word added here is understood everywhere. Each table is a list of
-//! phrases; `…` in a phrase stands for up to [`GAP`] characters within one clause
+//! phrases; `…` in a phrase stands for up to [`GAP`] characters within one phrase
 //! (`暂时不满足…条件` matches `暂时不满足成立党支部条件`, `待…后` matches `待满足条件后`).
 //!
 //! | table | reads as | example |
@@ -16,6 +16,7 @@
 //! When a text says several things, the least finished wins: not done < in progress < done
 //! (`一是已修订制度；二是正在推进系统建设` is in progress).
 
+use super::tree::clause_end;
 use crate::model::Status;
 
 /// How many characters `…` may stand for.
@@ -31,6 +32,8 @@ pub const NOT_DONE: &[&str] = &[
     "未整改",
     "未销号",
     "暂未完成",
+    "未能完成",
+    "未按期完成",
     "暂不具备",
     "暂不满足",
     "暂时不具备",
@@ -68,6 +71,9 @@ pub const DONE: &[&str] = &[
     "已全部完成",
     "已按期完成",
     "全面完成整改",
+    "已全部整改",
+    "整改完毕",
+    "已于…完成",
     "已落实到位",
 ];
 
@@ -78,38 +84,48 @@ pub const WEAK_IN_PROGRESS: &[&str] = &["长期坚持", "长期整改", "需长�
 /// Phrases that mean not done unless a done phrase is said as well.
 pub const NOT_DONE_UNLESS_DONE: &[&str] = &["未完成"];
 
-/// Where `phrase` first occurs in `text`, as byte offsets; `…` matches up to [`GAP`] characters
-/// that are not clause punctuation.
+/// Where `phrase` first occurs in `text` (folded), as byte offsets; `…` matches up to [`GAP`]
+/// characters within one phrase (no comma or clause end between).
 pub fn find_phrase(text: &str, phrase: &str) -> Option<(usize, usize)> {
+    find_in(text, &[phrase])
+}
+
+/// The end of `phrase` if it matches `text` at byte `at`.
+fn phrase_at(text: &str, at: usize, phrase: &str) -> Option<usize> {
+    let rest = &text[at..];
     let Some((head, tail)) = phrase.split_once('…') else {
-        return text.find(phrase).map(|at| (at, at + phrase.len()));
+        return rest.starts_with(phrase).then_some(at + phrase.len());
     };
-    let mut from = 0;
-    while let Some(found) = text[from..].find(head) {
-        let start = from + found;
-        let after = start + head.len();
-        let mut at = after;
-        for (taken, c) in text[after..].chars().enumerate() {
-            if text[at..].starts_with(tail) && taken > 0 {
-                return Some((start, at + tail.len()));
-            }
-            if taken >= GAP || is_clause_end(c) {
-                break;
-            }
-            at += c.len_utf8();
+    let gap_start = at + head.len();
+    if !rest.starts_with(head) {
+        return None;
+    }
+    let mut end = gap_start;
+    for (taken, c) in text[gap_start..].chars().enumerate() {
+        if taken > 0 && text[end..].starts_with(tail) {
+            return Some(end + tail.len());
         }
-        from = after;
+        if taken >= GAP || matches!(c, '\n' | '，') || clause_end(c) {
+            return None;
+        }
+        end += c.len_utf8();
     }
     None
 }
 
-/// The first phrase of `table` in `text` (earliest in the text).
+/// The earliest phrase of `table` in `text` (the table's first at the same place), read in one
+/// pass: at each ideograph only the phrases starting with it are tried.
 pub fn find_in(text: &str, table: &[&str]) -> Option<(usize, usize)> {
-    table.iter().filter_map(|p| find_phrase(text, p)).min()
-}
-
-fn is_clause_end(c: char) -> bool {
-    matches!(c, '。' | '；' | '！' | '？' | '\n' | ';' | '!' | '?')
+    let bytes = text.as_bytes();
+    // Every phrase starts with an ideograph, three bytes in UTF-8 (lead byte E0–EF): only such
+    // characters are compared, by their three bytes.
+    (0..bytes.len().saturating_sub(2)).filter(|&at| bytes[at] & 0xf0 == 0xe0).find_map(|at| {
+        let first = &bytes[at..at + 3];
+        table
+            .iter()
+            .filter(|p| p.as_bytes().get(..3) == Some(first))
+            .find_map(|p| phrase_at(text, at, p).map(|end| (at, end)))
+    })
 }
 
 /// The status that `text` states and the span (byte offsets in `text`) of the words that decide
@@ -140,6 +156,15 @@ pub fn status_of_text(text: &str) -> Option<(Status, (usize, usize))> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn every_phrase_starts_with_a_three_byte_character() {
+        for table in [NOT_DONE, IN_PROGRESS, DONE, WEAK_IN_PROGRESS, NOT_DONE_UNLESS_DONE] {
+            for p in table {
+                assert_eq!(p.chars().next().map(char::len_utf8), Some(3), "{p}");
+            }
+        }
+    }
+
     fn status(text: &str) -> Option<(Status, &str)> {
         status_of_text(text).map(|(s, (a, b))| (s, &text[a..b]))
     }
@@ -153,6 +178,7 @@ mod tests {
         assert_eq!(status("整改取得阶段性成效。"), Some((Status::InProgress, "取得阶段性")));
         assert_eq!(status("阶段性收集项目进展情况报告。"), None);
         assert_eq!(status("已整改到位，尚未销号。"), Some((Status::NotDone, "尚未")));
+        assert_eq!(status("该问题尚未完成。"), Some((Status::NotDone, "尚未完成")));
         assert_eq!(status("成立了工作专班。"), None);
     }
 
@@ -165,6 +191,9 @@ mod tests {
         assert_eq!(status("待条件成熟后推进。"), Some((Status::NotDone, "待条件成熟后")));
         assert_eq!(find_phrase("待定。后续", "待…后"), None);
         assert_eq!(find_phrase("待后", "待…后"), None);
+        assert_eq!(status("该问题已于2024年6月完成整改。"), Some((Status::Done, "已于2024年6月完成")));
+        assert_eq!(status("因资金不足未能完成。"), Some((Status::NotDone, "未能完成")));
+        assert_eq!(status("已于5月召开会议，计划年底完成。"), None);
     }
 
     #[test]

@@ -16,4 +16,4 @@ pub mod model;
 pub mod parse;
 
 pub use model::{Notice, SCHEMA_VERSION};
-pub use parse::{parse, parse_bytes, InputError};
+pub use parse::{parse, parse_bytes, parse_with, InputError, ParseOptions};

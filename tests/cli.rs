@@ -124,11 +124,14 @@ fn missing_file_fails_with_its_name() {
 
 #[test]
 fn bad_usage_prints_usage_and_exits_2() {
-    for args in [&["--bogus"][..], &["--format", "xml"], &["--format"], &["a.txt", "b.txt"]] {
+    for args in [&["--bogus"][..], &["--format", "xml"], &["--format"], &["a.txt", "-"]] {
         let out = run(args, b"");
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(out.stdout.is_empty(), "{args:?}");
-        assert!(stderr(&out).contains("Usage: notice-outline [--format json|markdown|csv] [FILE|-]"), "{args:?}");
+        assert!(
+            stderr(&out).contains("Usage: notice-outline [--format json|markdown|csv|summary] [FILE… | DIR | -]"),
+            "{args:?}"
+        );
     }
 }
 
@@ -136,7 +139,7 @@ fn bad_usage_prints_usage_and_exits_2() {
 fn help_and_version() {
     let help = run(&["--help"], b"");
     assert!(help.status.success());
-    assert!(stdout(&help).starts_with("Usage: notice-outline [--format json|markdown|csv] [FILE|-]\n"));
+    assert!(stdout(&help).starts_with("Usage: notice-outline [--format json|markdown|csv|summary] [FILE… | DIR | -]\n"));
     let version = run(&["--version"], b"");
     assert!(version.status.success());
     assert_eq!(

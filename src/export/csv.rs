@@ -6,21 +6,34 @@
 use super::vocab::Lang;
 use crate::model::{Node, NodeKind, Notice, Status};
 
-const HEADER: [&str; 6] = ["序号", "所属部分", "问题", "整改状态", "整改措施数", "位置"];
+pub(crate) const HEADER: [&str; 6] = ["序号", "所属部分", "问题", "整改状态", "整改措施数", "位置"];
 
 /// The ledger for `notice`, parsed from `source` (used to give each problem's line number).
 pub fn to_csv(notice: &Notice, source: &str) -> String {
-    let lines = LineIndex::new(source);
     let mut out = String::from("\u{feff}");
     push_row(&mut out, &HEADER.map(String::from));
-    let mut path = Vec::new();
-    let mut serial = 0;
-    push_problems(&notice.outline, &mut path, &mut serial, &lines, &mut out);
+    push_ledger_rows(notice, source, &[], &mut out);
     out
 }
 
+/// The ledger's rows (no BOM, no header), each starting with the fields of `lead`: the round
+/// ledger puts the notice's file name and unit there.
+pub(crate) fn push_ledger_rows(notice: &Notice, source: &str, lead: &[String], out: &mut String) {
+    let lines = LineIndex::new(source);
+    let mut path = Vec::new();
+    let mut serial = 0;
+    push_problems(&notice.outline, lead, &mut path, &mut serial, &lines, out);
+}
+
 /// Walks the outline in document order, keeping the labels+headings of the ancestors in `path`.
-fn push_problems(nodes: &[Node], path: &mut Vec<String>, serial: &mut usize, lines: &LineIndex, out: &mut String) {
+fn push_problems(
+    nodes: &[Node],
+    lead: &[String],
+    path: &mut Vec<String>,
+    serial: &mut usize,
+    lines: &LineIndex,
+    out: &mut String,
+) {
     for node in nodes {
         let title = format!("{}{}", node.label, node.heading).trim().to_string();
         if node.kind == NodeKind::Problem {
@@ -36,15 +49,19 @@ fn push_problems(nodes: &[Node], path: &mut Vec<String>, serial: &mut usize, lin
                 node.measures.map(|m| m.to_string()).unwrap_or_default(),
                 position,
             ];
+            for field in lead {
+                push_field(out, field);
+                out.push(',');
+            }
             push_row(out, &row);
         }
         path.push(title);
-        push_problems(&node.children, path, serial, lines, out);
+        push_problems(&node.children, lead, path, serial, lines, out);
         path.pop();
     }
 }
 
-fn push_row(out: &mut String, fields: &[String]) {
+pub(crate) fn push_row(out: &mut String, fields: &[String]) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');
@@ -56,7 +73,7 @@ fn push_row(out: &mut String, fields: &[String]) {
 
 /// One RFC 4180 field. Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first)
 /// is prefixed with `'`: the cells come from pasted text, which must never execute.
-fn push_field(out: &mut String, field: &str) {
+pub(crate) fn push_field(out: &mut String, field: &str) {
     let guarded;
     let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         guarded = format!("'{field}");

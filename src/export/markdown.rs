@@ -181,7 +181,7 @@ fn push_checks(out: &mut String, notice: &Notice) {
 
 /// Notice text as one line of literal Markdown: line breaks become spaces, Markdown syntax is
 /// backslash-escaped, and a leading `1.`/`1)` or `-`/`+` cannot start a nested list.
-fn inline(text: &str) -> String {
+pub(crate) fn inline(text: &str) -> String {
     let text = text.trim();
     let mut out = String::with_capacity(text.len() + 8);
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();

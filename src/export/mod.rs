@@ -9,6 +9,7 @@ pub mod check_lines;
 pub mod csv;
 pub mod figures;
 pub mod markdown;
+pub mod summary;
 pub mod vocab;
 
 /// The model as pretty JSON (the CLI's `--format json`, the page's JSON export).
@@ -20,6 +21,7 @@ pub use crate::format::{decimal, fixed};
 pub use check_lines::check_lines;
 pub use csv::to_csv;
 pub use markdown::to_markdown;
+pub use summary::{summary_csv, summary_markdown, SummaryRow};
 
 /// A hand-built notice for the renderers' tests, independent of the parser.
 #[cfg(test)]

@@ -54,8 +54,28 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Notice, InputError> {
     }
 }
 
+/// What [`parse_with`] computes beyond the outline itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParseOptions {
+    /// Fill every span's `start_utf16`/`end_utf16` (the page and the JS API slice JavaScript
+    /// strings with them). The CLI's ledgers never print them, and skipping them saves a pass
+    /// over the text per span; they are then left at 0.
+    pub utf16_offsets: bool,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions { utf16_offsets: true }
+    }
+}
+
 /// Parses the text of a notice. Never panics; text with no numbering gives an empty outline.
 pub fn parse(text: &str) -> Notice {
+    parse_with(text, ParseOptions::default())
+}
+
+/// [`parse`] with a choice of what to compute (see [`ParseOptions`]).
+pub fn parse_with(text: &str, options: ParseOptions) -> Notice {
     let src = text::Source::new(text);
     let (meta, layout) = meta::extract_meta(&src);
     let stated = stated::extract_stated(&src);
@@ -76,7 +96,9 @@ pub fn parse(text: &str) -> Notice {
     }));
 
     let mut notice = Notice { schema_version: SCHEMA_VERSION.to_string(), meta, stated, outline, counts, checks };
-    utf16::fill_all(&mut notice, text);
+    if options.utf16_offsets {
+        utf16::fill_all(&mut notice, text);
+    }
     notice
 }
 

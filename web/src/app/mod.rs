@@ -22,6 +22,7 @@ pub mod i18n;
 mod meta;
 pub mod outline;
 mod progress;
+mod round;
 pub mod state;
 mod summary;
 mod timeline;
@@ -253,6 +254,9 @@ pub fn app(props: &AppProps) -> Html {
                     parsed_text={state.parsed_text.clone()} has_text={!state.text.is_empty()}
                     is_parsed={state.is_parsed()} tree={state.tree.clone()} dispatch={dispatch.clone()} />
             </div>
+            if !state.readonly {
+                <round::Round lang={lang} text={state.parsed_text.clone()} storage_key={options.storage_key.clone()} dispatch={dispatch.clone()} />
+            }
         </div>
     }
 }

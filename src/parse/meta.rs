@@ -8,7 +8,9 @@
 //! they keep the user's characters (`聯繫電話`, `0571—12345678`).
 
 use super::dates::{self, DateHit, DateParts, RangeHit};
+use super::patterns;
 use super::text::Source;
+pub(crate) use super::text::{ceil_boundary, floor_boundary};
 use crate::model::{Meta, Span};
 
 /// Where the title ends and the closing block starts, in folded offsets.
@@ -214,24 +216,6 @@ pub fn extract_meta(src: &Source) -> (Meta, Layout) {
 
 // ---------------------------------------------------------------------------------------------
 // Small text helpers (shared with `stated`).
-
-/// The largest char boundary `<= i` (and `<= s.len()`).
-pub(crate) fn floor_boundary(s: &str, i: usize) -> usize {
-    let mut i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// The smallest char boundary `>= i` (and `<= s.len()`).
-pub(crate) fn ceil_boundary(s: &str, i: usize) -> usize {
-    let mut i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
 
 /// `[a, b)` without surrounding whitespace.
 pub(crate) fn trim(s: &str, a: usize, b: usize) -> (usize, usize) {
@@ -633,7 +617,7 @@ const INSPECTION_WORDS: &[&str] = &["巡察", "巡视", "审计", "督察", "巡
 /// (`根据市委统一部署市委第五巡察组…` → `市委第五巡察组`).
 const BODY_STOP: &[&str] = &[
     "部署", "安排", "要求", "统一", "关于", "接受", "配合", "根据", "按照", "依据", "由", "的", "和", "与", "及", "经",
-    "对", "向", "是", "年", "月", "日", "号", "起", "期间", "后", "前",
+    "对", "向", "是", "年", "月", "日", "号", "起", "期间", "后", "前", "将", "受", "委托",
 ];
 
 /// Where the second part of the notice starts: `二、` at a line start or after a full stop.
@@ -644,40 +628,39 @@ fn second_part(s: &str) -> Option<usize> {
     })
 }
 
-/// The inspecting body: the phrase ending in 巡察组/巡视组/督察组/审计组/督导组/巡察工作组, walked
-/// back to the previous punctuation or a word like 部署/安排/由 (`根据县委统一部署，县委第三巡察组于…`
-/// → `县委第三巡察组`; `十一届县委第三轮巡察第二巡察组` is kept whole). A bare `巡察组` with
-/// nothing before it is skipped. Returns the range in `s`.
+/// The inspecting body, as first written in full: a group ([`patterns::BODY_GROUP`]: `市委第五巡察组`,
+/// `中央第九巡视组`, `市委对村巡察第四组`), else an office ([`patterns::BODY_OFFICE`]: `省审计厅`,
+/// `审计署`, `县政府督查室`), else a round ([`patterns::BODY_ROUND`]: `中央生态环境保护督察“回头看”`).
+/// The name before the anchor is walked back to the previous punctuation or a word like
+/// 部署/安排/由 (`根据县委统一部署，县委第三巡察组于…` → `县委第三巡察组`; `十一届县委第三轮巡察第二巡察组`
+/// is kept whole). A bare `巡察组` or `审计局` with nothing before it is skipped. Returns the range in `s`.
 fn inspection_body(s: &str) -> Option<(usize, usize)> {
-    let mut best: Option<(usize, usize)> = None;
-    for anchor in ["巡察组", "巡视组", "督察组", "审计组", "督导组", "巡察工作组", "巡视工作组"]
-    {
-        for p in find_all(s, anchor) {
-            if best.is_some_and(|(a, _)| p >= a) {
-                break;
-            }
-            let end = p + anchor.len();
-            let mut start = p;
-            let mut n = 0;
-            while let Some(c) = s[..start].chars().next_back() {
-                if n >= 30
-                    || c.is_ascii_digit()
-                    || c.is_whitespace()
-                    || "，。；：、！？“”‘’《》（）()【】[]".contains(c)
-                    || BODY_STOP.iter().any(|w| s[..start].ends_with(w))
-                {
-                    break;
-                }
-                start -= c.len_utf8();
-                n += 1;
-            }
-            if start < p {
-                best = Some((start, end));
-                break;
-            }
+    [&patterns::BODY_GROUP, &patterns::BODY_OFFICE, &patterns::BODY_ROUND].into_iter().find_map(|table| {
+        table.find_all(s).find_map(|(name, p, end)| {
+            let start = walk_back_name(s, p);
+            (start < p || name == "national_audit").then_some((start, end))
+        })
+    })
+}
+
+/// The start of the name that ends at `p`: back over at most 30 characters, stopping at
+/// punctuation, digits, spaces or a [`BODY_STOP`] word.
+fn walk_back_name(s: &str, p: usize) -> usize {
+    let mut start = p;
+    let mut n = 0;
+    while let Some(c) = s[..start].chars().next_back() {
+        if n >= 30
+            || c.is_ascii_digit()
+            || c.is_whitespace()
+            || "，。；：、！？“”‘’《》（）()【】[],;:".contains(c)
+            || BODY_STOP.iter().any(|w| s[..start].ends_with(w))
+        {
+            break;
         }
+        start -= c.len_utf8();
+        n += 1;
     }
-    best
+    start
 }
 
 /// The inspected unit: `对<X>开展了常规巡察` / `对<X>进行了巡视` / `对<X>党组开展为期两个月的巡察` /
@@ -837,94 +820,40 @@ fn publicity(w: &str) -> Option<(DateHit, Option<DateHit>)> {
     None
 }
 
-/// Skips `：` `为` `是` spaces and notes like `（传真）` after a contact keyword.
+/// Skips `：` `为` `是` spaces and notes like `（传真）` after a contact keyword
+/// ([`patterns::CONTACT_LEAD`]).
 fn skip_contact_lead(s: &str, mut i: usize) -> usize {
-    loop {
-        let rest = &s[i..];
-        let before = i;
-        for w in ["：", "为", "是", " ", "号码", "热线", "专线", "电话"] {
-            if rest.starts_with(w) {
-                i += w.len();
-                break;
-            }
-        }
-        if i == before {
-            if let Some(n) = paren_note(rest) {
-                i += n;
-            }
-        }
-        if i == before {
-            return i;
-        }
-    }
-}
-
-/// A bracketed note with no digits (`（传真）`, `（工作日9:00前）` is not one): its length.
-fn paren_note(s: &str) -> Option<usize> {
-    let r = s.strip_prefix('（')?;
-    let close = r[..floor_boundary(r, 30)].find('）')?;
-    (!r[..close].bytes().any(|b| b.is_ascii_digit())).then_some('（'.len_utf8() + close + '）'.len_utf8())
-}
-
-fn digits_at(s: &str, i: usize) -> usize {
-    s.as_bytes().get(i..).map_or(0, |b| b.iter().take_while(|c| c.is_ascii_digit()).count())
-}
-
-/// The length of a phone number at the start of `s`: `0571-12345678`, `0571—12345678`,
-/// `（0571）12345678`, `0571 12345678`, `0571-6612 3456`, `12345678`, `13800138000`, `12388`, `0571-1234567转801`.
-/// 5 to 16 digits in all.
-fn phone_at(s: &str) -> Option<usize> {
-    let mut i = 0;
-    let mut digits = 0;
-    if let Some(r) = s.strip_prefix('（') {
-        let n = digits_at(r, 0);
-        if !(3..=4).contains(&n) || !r[n..].starts_with('）') {
-            return None;
-        }
-        i = '（'.len_utf8() + n + '）'.len_utf8();
-        digits = n;
-        if s[i..].starts_with(['-', ' ']) {
-            i += 1;
-        }
-    }
-    loop {
-        let n = digits_at(s, i);
-        if n == 0 {
-            if digits == 0 {
-                return None;
-            }
-            break;
-        }
+    while let Some(n) = patterns::CONTACT_LEAD.prefix_len(&s[i..]).filter(|&n| n > 0) {
         i += n;
-        digits += n;
-        let rest = &s[i..];
-        let joiner =
-            ["-", "—", "–", "－", "转", "~"].iter().find(|j| rest.starts_with(**j)).map(|j| j.len()).or_else(|| {
-                // "0571 12345678", "0571-6612 3456": a space after a group of at most four
-                // digits, before a group of at least three.
-                (rest.starts_with(' ') && n <= 4 && digits_at(s, i + 1) >= 3).then_some(1)
-            });
-        match joiner {
-            Some(j) if digits_at(s, i + j) > 0 => i += j,
-            _ => break,
-        }
     }
-    (5..=16).contains(&digits).then_some(i)
+    i
+}
+
+/// A bracketed note with no digits (`（传真）`; `（工作日9:00前）` is not one): its length.
+fn paren_note(s: &str) -> Option<usize> {
+    let c = patterns::CONTACT_LEAD.regex().captures(s)?;
+    let m = c.name("note").filter(|m| m.start() == 0)?;
+    Some(m.end())
+}
+
+/// The length of a phone number at the start of `s` ([`patterns::PHONE`]): `0571-12345678`,
+/// `（0571）12345678`, `0571 12345678`, `12388`, `0571-1234567转801`; 5 to 16 digits in all.
+fn phone_at(s: &str) -> Option<usize> {
+    let n = patterns::PHONE.prefix_len(s)?;
+    let digits = s[..n].bytes().filter(u8::is_ascii_digit).count();
+    (5..=16).contains(&digits).then_some(n)
 }
 
 /// Phone numbers after 电话 / 热线 / 手机 (`联系电话：0571-12345678`, `举报电话：12388`,
 /// `监督电话：0571-1234567、13800138000或12388`), in order. Ranges in `w`.
 fn phones(w: &str) -> Vec<(usize, usize)> {
-    let mut anchors: Vec<(usize, usize)> =
-        ["电话", "热线", "手机"].iter().flat_map(|k| find_all(w, k).map(move |p| (p, p + k.len()))).collect();
-    anchors.sort_unstable();
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut done_to = 0;
-    for (_, end) in anchors {
-        if end < done_to {
+    for m in patterns::PHONE_ANCHOR.regex().find_iter(w) {
+        if m.end() < done_to {
             continue;
         }
-        let mut i = skip_contact_lead(w, end);
+        let mut i = skip_contact_lead(w, m.end());
         while let Some(len) = phone_at(&w[i..]) {
             out.push((i, i + len));
             i += len;
@@ -932,10 +861,8 @@ fn phones(w: &str) -> Vec<(usize, usize)> {
             if let Some(n) = paren_note(&w[i..]) {
                 i += n;
             }
-            let rest = &w[i..];
-            let sep = ["、", "，", "或", "/", "和", "及", " "].iter().find(|s| rest.starts_with(**s));
-            match sep {
-                Some(s) => i = skip_contact_lead(w, i + s.len()),
+            match patterns::PHONE_LIST.prefix_len(&w[i..]) {
+                Some(n) => i = skip_contact_lead(w, i + n),
                 None => break,
             }
         }
@@ -943,55 +870,21 @@ fn phones(w: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Email addresses (`abc@example.cn`), in order. Ranges in `w`.
+/// Email addresses (`abc@example.cn`, [`patterns::EMAIL`]), in order. Ranges in `w`.
 fn emails(w: &str) -> Vec<(usize, usize)> {
-    let b = w.as_bytes();
-    let local = |c: u8| c.is_ascii_alphanumeric() || b"._%+-".contains(&c);
-    let domain = |c: u8| c.is_ascii_alphanumeric() || b".-".contains(&c);
-    let mut out = Vec::new();
-    for at in memchr_all(b, b'@') {
-        let mut a = at;
-        while a > 0 && local(b[a - 1]) {
-            a -= 1;
-        }
-        let mut e = at + 1;
-        while e < b.len() && domain(b[e]) {
-            e += 1;
-        }
-        while e > at + 1 && matches!(b[e - 1], b'.' | b'-') {
-            e -= 1;
-        }
-        while a < at && b[a] == b'.' {
-            a += 1;
-        }
-        let dom = &w[at + 1..e];
-        let tld_ok = dom
-            .rsplit_once('.')
-            .is_some_and(|(h, t)| !h.is_empty() && t.len() >= 2 && t.bytes().all(|c| c.is_ascii_alphabetic()));
-        if a < at && tld_ok {
-            out.push((a, e));
-        }
-    }
-    out
+    patterns::EMAIL.regex().find_iter(w).map(|m| (m.start(), m.end())).collect()
 }
 
-fn memchr_all(b: &[u8], needle: u8) -> impl Iterator<Item = usize> + '_ {
-    b.iter().enumerate().filter(move |&(_, &c)| c == needle).map(|(i, _)| i)
-}
-
-/// Postcodes: six digits after 邮编 / 邮政编码 (`邮政编码：311000`, `（邮编311000）`).
+/// Postcodes: six digits after 邮编 / 邮政编码 (`邮政编码：311000`, `（邮编311000）`,
+/// [`patterns::POSTCODE`]), not the start of a longer number.
 fn postcodes(w: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    for k in ["邮编", "邮政编码"] {
-        for p in find_all(w, k) {
-            let i = skip_contact_lead(w, p + k.len());
-            if digits_at(w, i) == 6 {
-                out.push((i, i + 6));
-            }
-        }
-    }
-    out.sort_unstable();
-    out
+    patterns::POSTCODE
+        .regex()
+        .captures_iter(w)
+        .filter_map(|c| c.name("code"))
+        .filter(|m| !w[m.end()..].starts_with(|c: char| c.is_ascii_digit()))
+        .map(|m| (m.start(), m.end()))
+        .collect()
 }
 
 /// The postal address after 地址：(通信地址/通讯地址/邮寄地址/来信地址/联系地址), else 邮政信箱：,

@@ -18,6 +18,7 @@ pub mod keywords;
 pub mod labels;
 pub mod meta;
 pub mod numerals;
+pub mod patterns;
 pub mod stated;
 pub mod status;
 pub mod text;

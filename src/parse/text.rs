@@ -125,6 +125,24 @@ impl<'a> Source<'a> {
     }
 }
 
+/// The largest char boundary `<= i` (and `<= s.len()`): where to cut a byte window.
+pub fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary `>= i` (and `<= s.len()`).
+pub fn ceil_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// Whether a `.` between `prev` and `next` is a Chinese full stop written half-width.
 fn ends_chinese_sentence(prev: char, next: Option<char>) -> bool {
     let chinese_before = matches!(prev, '\u{4e00}'..='\u{9fff}' | '”' | '’' | '」' | '》')

@@ -8,46 +8,39 @@
 //! they keep the user's characters (`聯繫電話`, `0571—12345678`).
 
 use super::dates::{self, DateHit, DateParts, RangeHit};
+use super::layout::{is_org, lines, trailing_date, Layout};
 use super::patterns;
 use super::text::Source;
 pub(crate) use super::text::{ceil_boundary, floor_boundary};
-use crate::model::{Meta, Span};
+use crate::model::{Meta, MetaField};
 
-/// Where the title ends and the closing block starts, in folded offsets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Layout {
-    /// Folded offset just after the title lines (0 if no title found).
-    pub title_end: usize,
-    /// Folded offset where the closing block starts: the signature block (issuer line(s) + date at
-    /// the end), or `folded.len()` if none. The outline tree is built only from
-    /// `[title_end, closing_start)`.
-    pub closing_start: usize,
-}
-
-const TITLE_WINDOW: usize = 8 * 1024;
 const INTRO_WINDOW: usize = 8 * 1024;
-const SIGNATURE_WINDOW: usize = 4 * 1024;
 const CONTACT_HEAD: usize = 16 * 1024;
 const CONTACT_TAIL: usize = 8 * 1024;
 /// How far a sentence is looked for around an anchor, each way.
 const SENTENCE_REACH: usize = 600;
 
-/// Reads the metadata and the layout (title end, closing block start) of a notice.
-pub fn extract_meta(src: &Source) -> (Meta, Layout) {
+/// Reads the metadata of a notice, given its [`Layout`] (title, signature, page furniture).
+pub fn extract_meta(src: &Source, layout: &Layout) -> Meta {
     let f = src.folded.as_str();
     let mut meta = Meta::default();
 
-    let title = find_title(f);
-    let signature = find_signature(f);
-    let title_end = title.as_ref().map_or(0, |t| t.last().map_or(0, |s| s.1));
-    let closing_start = signature.as_ref().map_or(f.len(), |s| s.start).max(title_end);
+    let title = &layout.title;
+    let signature = &layout.signature;
+    let Layout { title_end, closing_start, .. } = *layout;
 
     if let Some(segs) = &title {
         let text: String = segs.iter().map(|&(a, b)| src.original_text(a, b).trim()).collect();
         if !text.is_empty() {
             let (a, b) = (segs[0].0, segs[segs.len() - 1].1);
             meta.title = Some(text);
-            meta.spans.insert("title".into(), vec![src.span(a, b)]);
+            meta.spans.insert(MetaField::Title, vec![src.span(a, b)]);
+        }
+    }
+    // No title in the text: the page's own field for it (`文件名称 | … |`).
+    if meta.title.is_none() {
+        if let Some((a, b)) = layout.title_field {
+            put(&mut meta, src, MetaField::Title, a, b);
         }
     }
 
@@ -57,22 +50,24 @@ pub fn extract_meta(src: &Source) -> (Meta, Layout) {
             let text: Vec<&str> = sig.issuer.iter().map(|&(a, b)| src.original_text(a, b).trim()).collect();
             meta.issuer = Some(text.join(" "));
             let (a, b) = (sig.issuer[0].0, sig.issuer[sig.issuer.len() - 1].1);
-            meta.spans.insert("issuer".into(), vec![src.span(a, b)]);
+            meta.spans.insert(MetaField::Issuer, vec![src.span(a, b)]);
         }
         if let Some((parts, a, b)) = sig.date {
             signed_year = parts.year;
-            put_date(&mut meta, src, "signed_date", parts.iso(), a, b);
+            put_date(&mut meta, src, MetaField::SignedDate, parts.iso(), a, b);
         }
     }
     // No signature at the end: a date line right under the title (`（2023年11月20日）`) is the
     // signing date.
     if meta.signed_date.is_none() && title_end > 0 {
         let hi = ceil_boundary(f, title_end + 200);
-        if let Some((a, b)) = lines(f, title_end, hi).find(|&(a, b)| a < b) {
+        // Not a page's publishing stamp (`发布日期：2023-05-04`).
+        if let Some((a, b)) = lines(f, title_end, hi).find(|&(a, b)| a < b).filter(|&(a, b)| !layout.in_furniture(a, b))
+        {
             if let Some((parts, ds, de)) =
                 trailing_date(&f[a..b]).filter(|&(_, ds, _)| f[a..a + ds].trim_matches(['（', '(', ' ']).is_empty())
             {
-                if put_date(&mut meta, src, "signed_date", parts.iso(), a + ds, a + de) {
+                if put_date(&mut meta, src, MetaField::SignedDate, parts.iso(), a + ds, a + de) {
                     signed_year = parts.year;
                 }
             }
@@ -95,7 +90,7 @@ pub fn extract_meta(src: &Source) -> (Meta, Layout) {
         if let Some((a, b)) = cut {
             let (s, e) = trim(f, a, b);
             if s < e && f[s..e].chars().count() <= 40 {
-                put(&mut meta, src, "issuer", s, e);
+                put(&mut meta, src, MetaField::Issuer, s, e);
             }
         }
     }
@@ -114,10 +109,10 @@ pub fn extract_meta(src: &Source) -> (Meta, Layout) {
         .map(|(a, b)| (a + intro_lo, b + intro_lo))
         .or_else(|| title.as_ref()?.iter().find_map(|&(a, b)| inspection_body(&f[a..b]).map(|(s, e)| (s + a, e + a))));
     if let Some((a, b)) = body_at {
-        put(&mut meta, src, "inspection_body", a, b);
+        put(&mut meta, src, MetaField::InspectionBody, a, b);
     }
     if let Some((a, b)) = inspected_unit(intro) {
-        put(&mut meta, src, "inspected_unit", a + intro_lo, b + intro_lo);
+        put(&mut meta, src, MetaField::InspectedUnit, a + intro_lo, b + intro_lo);
     }
 
     let mut inspection_end_parts: Option<DateParts> = None;
@@ -125,15 +120,22 @@ pub fn extract_meta(src: &Source) -> (Meta, Layout) {
         let year = r.start.parts.year.or_else(|| dates::year_before(intro, r.start.start, 2000)).or(signed_year);
         let (start, end) = complete_range(&r, year);
         inspection_end_parts = Some(end);
-        put_date(&mut meta, src, "inspection_start", start.iso(), r.start.start + intro_lo, r.start.end + intro_lo);
-        put_date(&mut meta, src, "inspection_end", end.iso(), r.end.start + intro_lo, r.end.end + intro_lo);
+        put_date(
+            &mut meta,
+            src,
+            MetaField::InspectionStart,
+            start.iso(),
+            r.start.start + intro_lo,
+            r.start.end + intro_lo,
+        );
+        put_date(&mut meta, src, MetaField::InspectionEnd, end.iso(), r.end.start + intro_lo, r.end.end + intro_lo);
     } else if let Some(hit) = entry_date(intro, &intro_dates) {
         // "2023年4月10日，市委第五巡察组进驻…" gives the start only.
         let year = hit.parts.year.or_else(|| dates::year_before(intro, hit.start, 2000)).or(signed_year);
         put_date(
             &mut meta,
             src,
-            "inspection_start",
+            MetaField::InspectionStart,
             hit.parts.iso_with_year(year),
             hit.start + intro_lo,
             hit.end + intro_lo,
@@ -160,7 +162,7 @@ pub fn extract_meta(src: &Source) -> (Meta, Layout) {
         put_date(
             &mut meta,
             src,
-            "feedback_date",
+            MetaField::FeedbackDate,
             hit.parts.iso_with_year(year),
             hit.start + intro_lo,
             hit.end + intro_lo,
@@ -172,7 +174,8 @@ pub fn extract_meta(src: &Source) -> (Meta, Layout) {
     for &(lo, hi) in &windows {
         let w = &f[lo..hi];
         if meta.publicity_start.is_none() && meta.publicity_end.is_none() {
-            if let Some((start, end)) = publicity(w) {
+            // Not a page's 公开日期 row.
+            if let Some((start, end)) = publicity(w).filter(|(d, _)| !layout.in_furniture(d.start + lo, d.end + lo)) {
                 let ctx = |h: &DateHit| h.parts.year.or_else(|| dates::year_before(w, h.start, 2000)).or(signed_year);
                 let (start_parts, end_parts) = match end {
                     Some(e) => {
@@ -182,12 +185,19 @@ pub fn extract_meta(src: &Source) -> (Meta, Layout) {
                     }
                     None => (DateParts { year: ctx(&start), ..start.parts }, None),
                 };
-                put_date(&mut meta, src, "publicity_start", start_parts.iso(), start.start + lo, start.end + lo);
+                put_date(
+                    &mut meta,
+                    src,
+                    MetaField::PublicityStart,
+                    start_parts.iso(),
+                    start.start + lo,
+                    start.end + lo,
+                );
                 if let Some(e) = end {
                     put_date(
                         &mut meta,
                         src,
-                        "publicity_end",
+                        MetaField::PublicityEnd,
                         end_parts.and_then(|p| p.iso()),
                         e.start + lo,
                         e.end + lo,
@@ -196,22 +206,22 @@ pub fn extract_meta(src: &Source) -> (Meta, Layout) {
             }
         }
         for (a, b) in phones(w) {
-            push_unique(&mut meta.phones, &mut meta.spans, src, "phones", a + lo, b + lo);
+            push_unique(&mut meta, src, MetaField::Phones, a + lo, b + lo);
         }
         for (a, b) in emails(w) {
-            push_unique(&mut meta.emails, &mut meta.spans, src, "emails", a + lo, b + lo);
+            push_unique(&mut meta, src, MetaField::Emails, a + lo, b + lo);
         }
         for (a, b) in postcodes(w) {
-            push_unique(&mut meta.postcodes, &mut meta.spans, src, "postcodes", a + lo, b + lo);
+            push_unique(&mut meta, src, MetaField::Postcodes, a + lo, b + lo);
         }
         if meta.address.is_none() {
             if let Some((a, b)) = address(w) {
-                put(&mut meta, src, "address", a + lo, b + lo);
+                put(&mut meta, src, MetaField::Address, a + lo, b + lo);
             }
         }
     }
 
-    (meta, Layout { title_end, closing_start })
+    meta
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -261,351 +271,33 @@ fn contains_any(s: &str, words: &[&str]) -> bool {
 }
 
 /// Sets a text field to the input under the folded range `[a, b)`, with its span.
-fn put(meta: &mut Meta, src: &Source, key: &str, a: usize, b: usize) {
+fn put(meta: &mut Meta, src: &Source, field: MetaField, a: usize, b: usize) {
     let value = src.original_text(a, b).trim().to_string();
+    let Some(slot) = meta.text_mut(field) else { return };
     if value.is_empty() {
         return;
     }
-    match key {
-        "issuer" => meta.issuer = Some(value),
-        "inspected_unit" => meta.inspected_unit = Some(value),
-        "inspection_body" => meta.inspection_body = Some(value),
-        "address" => meta.address = Some(value),
-        _ => return,
-    }
-    meta.spans.insert(key.to_string(), vec![src.span(a, b)]);
+    *slot = Some(value);
+    meta.spans.insert(field, vec![src.span(a, b)]);
 }
 
 /// Sets a date field, with the span of the date as written; returns whether there was a date.
-fn put_date(meta: &mut Meta, src: &Source, key: &str, date: Option<String>, a: usize, b: usize) -> bool {
-    let Some(date) = date else { return false };
-    let field = match key {
-        "inspection_start" => &mut meta.inspection_start,
-        "inspection_end" => &mut meta.inspection_end,
-        "feedback_date" => &mut meta.feedback_date,
-        "signed_date" => &mut meta.signed_date,
-        "publicity_start" => &mut meta.publicity_start,
-        "publicity_end" => &mut meta.publicity_end,
-        _ => return false,
-    };
-    *field = Some(date);
-    meta.spans.insert(key.to_string(), vec![src.span(a, b)]);
+fn put_date(meta: &mut Meta, src: &Source, field: MetaField, date: Option<String>, a: usize, b: usize) -> bool {
+    let (Some(date), Some(slot)) = (date, meta.text_mut(field)) else { return false };
+    *slot = Some(date);
+    meta.spans.insert(field, vec![src.span(a, b)]);
     true
 }
 
 /// Adds a list value unless the same text is already there.
-fn push_unique(
-    list: &mut Vec<String>,
-    spans: &mut std::collections::BTreeMap<String, Vec<Span>>,
-    src: &Source,
-    key: &str,
-    a: usize,
-    b: usize,
-) {
+fn push_unique(meta: &mut Meta, src: &Source, field: MetaField, a: usize, b: usize) {
     let value = src.original_text(a, b).trim();
+    let Some(list) = meta.list_mut(field) else { return };
     if value.is_empty() || list.iter().any(|v| v == value) {
         return;
     }
     list.push(value.to_string());
-    spans.entry(key.to_string()).or_default().push(src.span(a, b));
-}
-
-/// Non-empty lines of `s[lo..hi]`, trimmed, as absolute ranges.
-fn lines(s: &str, lo: usize, hi: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut at = lo;
-    std::iter::from_fn(move || {
-        if at >= hi {
-            return None;
-        }
-        let end = memchr::memchr(b'\n', &s.as_bytes()[at..hi]).map_or(hi, |i| at + i);
-        let line = (at, end);
-        at = end + 1;
-        Some(line)
-    })
-    .map(move |(a, b)| trim(s, a, b))
-}
-
-// ---------------------------------------------------------------------------------------------
-// Title.
-
-/// Words a title ends with. The strong ones close a title; `情况` may be followed by `的通报`
-/// on the next line.
-const TITLE_END_STRONG: &[&str] = &["通报", "公告", "公示", "通告", "报告", "说明", "通知", "决定", "公开"];
-
-fn ends_title(t: &str) -> bool {
-    let t = t.trim_end_matches(['）', ')']);
-    TITLE_END_STRONG.iter().any(|w| t.ends_with(w))
-}
-
-fn has_title_word(t: &str) -> bool {
-    TITLE_END_STRONG.iter().any(|w| t.contains(w)) || t.contains("情况") || t.contains("关于")
-}
-
-/// Starts of the first body paragraph: `根据县委统一部署，…`, `按照…`, `为深入贯彻…`, `2023年4月…`.
-const BODY_START: &[&str] = &[
-    "根据",
-    "按照",
-    "依据",
-    "遵照",
-    "依照",
-    "为深入",
-    "为进一步",
-    "为全面",
-    "为认真",
-    "为贯彻",
-    "为切实",
-    "为做好",
-    "为推动",
-    "为推进",
-    "为落实",
-    "为扎实",
-    "今年",
-    "去年",
-    "近日",
-    "近期",
-    "日前",
-    "经",
-    "现将",
-    "现就",
-    "截至",
-    "截止",
-    "自",
-    "于",
-];
-
-fn starts_body(t: &str) -> bool {
-    if BODY_START.iter().any(|w| t.starts_with(w)) {
-        return true;
-    }
-    // A date: 2023年4月… / 二〇二三年… / 4月10日…
-    if dates::leading_year(t).is_some_and(|(_, l)| t[l..].trim_start().starts_with(['年', '-', '.', '/'])) {
-        return true;
-    }
-    dates::parse_date_at(t).is_some() || starts_label(t)
-}
-
-/// A numbering label at the start of a line: `一、` `（一）` `1.` `1、` `（1）` `1）` `①` `第一，`.
-/// Not `一是`/`首先`: those words also open ordinary sentences.
-fn starts_label(t: &str) -> bool {
-    use crate::model::LabelForm::{Sequence, Shi};
-    super::labels::label_at(t).is_some_and(|l| !matches!(l.form, Shi | Sequence))
-}
-
-/// Web-page chrome around a pasted notice: breadcrumbs, "发布时间：… 来源：…", document numbers
-/// (`云水党〔2023〕12号`), a red header (`中共某某县水利局党组文件`).
-fn is_chrome(t: &str) -> bool {
-    const CHROME: &[&str] = &[
-        "当前位置",
-        "您的位置",
-        "您现在的位置",
-        "首页",
-        "发布时间",
-        "发布日期",
-        "来源：",
-        "信息来源",
-        "浏览次数",
-        "阅读次数",
-        "点击数",
-        "点击量",
-        "字号",
-        "字体：",
-        "【大",
-        "打印本页",
-        "分享到",
-        "索引号",
-        "发文字号",
-        "签发人",
-    ];
-    contains_any(t, CHROME)
-        || (t.contains(['〔', '[']) && t.contains(['〕', ']']) && t.ends_with('号'))
-        || t.contains('>')
-        // The red header of a printed document: `中共某某县水利局党组文件`.
-        || (t.ends_with("文件") && t.chars().count() <= 30)
-}
-
-/// A line with only a date or a date and time (`2023-11-21 10:30`), as pages print above a title.
-fn is_date_only(t: &str) -> bool {
-    dates::parse_date_at(t).is_some_and(|(_, n)| t[n..].chars().all(|c| c.is_ascii_digit() || c == '：' || c == ' '))
-}
-
-fn is_title_line(t: &str) -> bool {
-    let n = t.chars().count();
-    !t.ends_with(['。', '；', '：', '，', '、', '！', '？'])
-        && !t.starts_with(['（', '【', '['])
-        && !t.contains('。')
-        // No title starts with a label, not even `一是`.
-        && super::labels::label_at(t).is_none()
-        && (n <= 40 || (n <= 80 && has_title_word(t)))
-}
-
-fn looks_like_body(t: &str) -> bool {
-    t.ends_with(['。', '；', '：', '！'])
-        || t.contains('。')
-        || t.chars().count() > 80
-        || (starts_body(t) && !ends_title(t))
-}
-
-/// The title: the leading lines before the first body paragraph, as folded ranges (one per line).
-///
-/// - `中共某某县交通运输局党组关于县委第三巡察组` + `巡察反馈意见整改进展情况的通报` → both lines
-///   (up to three; a blank line between is allowed while the title is not complete yet).
-/// - One-line paste `关于…情况的通报根据县委统一部署，…` → the prefix up to `通报` ([`title_prefix`]).
-/// - A short first line with no title word (`通  报`) is still a title.
-fn find_title(f: &str) -> Option<Vec<(usize, usize)>> {
-    let hi = ceil_boundary(f, TITLE_WINDOW);
-    let mut segs: Vec<(usize, usize)> = Vec::new();
-    let mut blank_seen = false;
-    for (a, b) in lines(f, 0, hi) {
-        if a == b {
-            blank_seen |= !segs.is_empty();
-            continue;
-        }
-        let t = &f[a..b];
-        if is_chrome(t) || (segs.is_empty() && is_date_only(t)) {
-            if segs.is_empty() {
-                continue;
-            }
-            break;
-        }
-        let Some(&(la, lb)) = segs.last() else {
-            if looks_like_body(t) || !is_title_line(t) {
-                if let Some(k) = title_prefix(t) {
-                    segs.push(trim(f, a, a + k));
-                }
-                break;
-            }
-            segs.push((a, b));
-            continue;
-        };
-        let last = &f[la..lb];
-        let continues = t.starts_with(['的', '之', '和', '及', '暨']);
-        let complete = ends_title(last) || (blank_seen && last.ends_with("情况"));
-        if (complete && !continues) || segs.len() >= 3 || looks_like_body(t) || !is_title_line(t) {
-            break;
-        }
-        segs.push((a, b));
-    }
-    let total: usize = segs.iter().map(|&(a, b)| f[a..b].chars().count()).sum();
-    (!segs.is_empty() && total <= 160).then_some(segs)
-}
-
-/// In a one-line paste, the length of the title prefix: up to the first title word (`通报`,
-/// `公告`, `公示`, `报告`, `情况`, …) that is followed by body text (`根据…`, `2023年…`) or by a
-/// space. `中共某某局党组关于…整改进展情况的通报根据县委统一部署，…` → `…的通报`.
-fn title_prefix(t: &str) -> Option<usize> {
-    let head = &t[..floor_boundary(t, 600)];
-    let stop = head.find('。').unwrap_or(head.len());
-    let head = &head[..stop];
-    let mut best: Option<usize> = None;
-    for kw in TITLE_END_STRONG.iter().chain(["情况"].iter()) {
-        for p in find_all(head, kw) {
-            let e = p + kw.len();
-            if best.is_some_and(|b| e >= b) {
-                break;
-            }
-            let rest = &t[e..];
-            let rest_trim = rest.trim_start();
-            let spaced = rest.len() != rest_trim.len();
-            if rest_trim.is_empty() {
-                continue;
-            }
-            if starts_body(rest_trim) || (spaced && !rest_trim.starts_with(['的', '和', '及'])) {
-                best = Some(e);
-                break;
-            }
-        }
-    }
-    best.filter(|&e| t[..e].chars().count() >= 6)
-}
-
-// ---------------------------------------------------------------------------------------------
-// Signature.
-
-struct Signature {
-    /// Where the closing block starts.
-    start: usize,
-    /// The issuer's line(s).
-    issuer: Vec<(usize, usize)>,
-    /// The date's parts and range.
-    date: Option<(DateParts, usize, usize)>,
-}
-
-/// Last characters of an organisation name: 党组 党委 县委 委员会 人民政府 局 办公室 公司 支部 …
-const ORG_END: &str = "组委局办司团心院校部厅处会站所队社馆镇乡道村区府行署场室科股园学盟联协织";
-
-/// An organisation name as signatures write it: `中共某某县交通运输局党组`, `某某县人民政府`,
-/// `中共某某县委 某某县人民政府`. Short, no digits or sentence punctuation, ends like an
-/// organisation.
-fn is_org(t: &str) -> bool {
-    let n = t.chars().count();
-    (2..=40).contains(&n)
-        && !t.bytes().any(|b| b.is_ascii_digit())
-        && !t.contains(['。', '；', '：', '，', '！', '？', '“', '”', '《', '》', '@'])
-        && !t.contains("通报")
-        && !starts_label(t)
-        && t.chars().next_back().is_some_and(|c| ORG_END.contains(c))
-}
-
-/// The date a line ends with, as `(parts, start, end)` relative to the line, when the date has at
-/// least a year and a month: `2023年11月20日`, `（2023年11月20日）`, `中共某某局党组2023年11月20日`.
-fn trailing_date(t: &str) -> Option<(DateParts, usize, usize)> {
-    let body = t.trim_end_matches(['）', ')', ' ']);
-    let lo = floor_boundary(body, body.len().saturating_sub(60));
-    let tail = &body[lo..];
-    let hit = *dates::find_dates(tail).last()?;
-    let after = tail[hit.end..].trim();
-    if !(after.is_empty() || after == "印发" || after == "发布") {
-        return None;
-    }
-    if hit.parts.year.is_none() || hit.parts.month.is_none() {
-        return None;
-    }
-    Some((hit.parts, lo + hit.start, lo + hit.end))
-}
-
-/// The signature block at the end: the issuer line(s) and the date line under them
-/// (`中共某某县交通运输局党组` / `2023年11月20日`, or `二〇二三年十一月二十日`), or both on one
-/// line (`中共某某局党组 2023年11月20日`, also at the end of a one-line paste after `。`).
-/// Up to five lines of page chrome after the date are allowed.
-fn find_signature(f: &str) -> Option<Signature> {
-    let lo0 = floor_boundary(f, f.len().saturating_sub(SIGNATURE_WINDOW));
-    let lo = if lo0 == 0 { 0 } else { f[lo0..].find('\n').map_or(lo0, |i| lo0 + i + 1) };
-    let ls: Vec<(usize, usize)> = lines(f, lo, f.len()).filter(|&(a, b)| a < b).collect();
-    let first = ls.len().saturating_sub(6);
-    for idx in (first..ls.len()).rev() {
-        let (a, b) = ls[idx];
-        let t = &f[a..b];
-        let Some((parts, ds, de)) = trailing_date(t) else { continue };
-        let prefix = t[..ds].trim_end_matches(['（', '(', ' ']);
-        let date = Some((parts, a + ds, a + de));
-        if prefix.trim().is_empty() {
-            // Issuer lines above the date line.
-            let mut issuer = Vec::new();
-            for j in (idx.saturating_sub(2)..idx).rev() {
-                let (ia, ib) = ls[j];
-                if !is_org(&f[ia..ib]) {
-                    break;
-                }
-                issuer.insert(0, (ia, ib));
-            }
-            let start = issuer.first().map_or(a, |s| s.0);
-            return Some(Signature { start, issuer, date });
-        }
-        // The issuer on the date's line: after the last sentence punctuation, or the last space.
-        let cut = prefix.rfind(['。', '；', '！', '？', '：', '，']).map_or(0, |i| i + '。'.len_utf8());
-        let mut cand = trim(prefix, cut, prefix.len());
-        if !is_org(&prefix[cand.0..cand.1]) {
-            let sp = prefix[..cand.1].trim_end().rfind(' ').map_or(cand.0, |i| i + 1);
-            cand = trim(prefix, sp.max(cand.0), cand.1);
-        }
-        if is_org(&prefix[cand.0..cand.1]) {
-            let issuer = vec![(a + cand.0, a + cand.1)];
-            return Some(Signature { start: a + cand.0, issuer, date });
-        }
-        // A line that only ends with a date ("整改时限：2023年12月31日") is not a signature.
-        return None;
-    }
-    None
+    meta.spans.entry(field).or_default().push(src.span(a, b));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -928,10 +620,6 @@ fn address(w: &str) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
 
-    fn meta(s: &str) -> (Meta, Layout) {
-        extract_meta(&Source::new(s))
-    }
-
     #[test]
     fn phone_forms() {
         for (s, want) in [
@@ -957,26 +645,21 @@ mod tests {
         let p = s.find('丙').unwrap();
         assert_eq!(&s[sentence(s, p).0..sentence(s, p).1], "乙丙");
         assert_eq!(find_all("ababa", "aba").collect::<Vec<_>>(), vec![0]);
-        assert!(starts_label("（一）关于"));
-        assert!(starts_label("一、总体"));
-        assert!(starts_label("1.学习"));
-        assert!(starts_label("3）反馈问题整改情况"));
-        assert!(starts_label("①第一点"));
-        assert!(!starts_label("一是"));
-        assert!(is_org("中共某某县交通运输局党组"));
-        assert!(!is_org("联系电话"));
-        assert!(!is_org("特此通报。"));
     }
 
     #[test]
-    fn layout_offsets() {
-        let text =
-            "关于巡察整改情况的通报\n\n根据县委部署，开展了巡察。\n一、总体情况\n\n中共某某局党组\n2023年11月20日\n";
-        let (m, l) = meta(text);
-        assert_eq!(m.title.as_deref(), Some("关于巡察整改情况的通报"));
-        assert_eq!(l.title_end, "关于巡察整改情况的通报".len());
-        assert_eq!(&text[l.closing_start..], "中共某某局党组\n2023年11月20日\n");
-        assert_eq!(m.issuer.as_deref(), Some("中共某某局党组"));
-        assert_eq!(m.signed_date.as_deref(), Some("2023-11-20"));
+    fn inspection_bodies() {
+        let body = |s: &str| inspection_body(s).map(|(a, b)| s[a..b].to_string());
+        // A group before an office; the name walked back to punctuation or a stop word.
+        assert_eq!(body("根据市委统一部署，市委第五巡察组于4月进驻，市审计局配合").as_deref(), Some("市委第五巡察组"));
+        assert_eq!(body("2024年9月至12月，市委对村巡察第四组对某村开展巡察").as_deref(), Some("市委对村巡察第四组"));
+        // An office when no group is named.
+        assert_eq!(body("受省政府委托，省审计厅厅长作了报告").as_deref(), Some("省审计厅"));
+        assert_eq!(body("现将县审计局审计发现问题的整改情况公告如下").as_deref(), Some("县审计局"));
+        assert_eq!(body("审计署进一步巩固整改机制").as_deref(), Some("审计署"));
+        assert_eq!(body("近期，县政府督查室开展了专项督查").as_deref(), Some("县政府督查室"));
+        // A round when nothing else is named; a bare 巡察组 is not a name.
+        assert_eq!(body("针对中央生态环境保护督察“回头看”反馈意见").as_deref(), Some("中央生态环境保护督察“回头看”"));
+        assert_eq!(body("巡察组指出的问题"), None);
     }
 }

@@ -3,10 +3,13 @@
 //! | stage | module | reads | produces |
 //! |---|---|---|---|
 //! | normalise | [`text`] | the input | a folded copy + a map back to input offsets |
-//! | lines | [`lines`] | folded text | classified lines (label, title, signature, 整改情况：…) |
+//! | layout | [`layout`] | folded text | [`layout::Layout`]: title, closing block, page furniture |
 //! | tree | [`tree`] | labelled lines and inline 一是… items | nested [`Node`]s with spans |
-//! | metadata | [`meta`], [`dates`] | folded text | [`Meta`] |
+//! | metadata | [`meta`], [`dates`] | folded text + layout | [`Meta`] |
 //! | stated counts | [`stated`] | folded text | [`Stated`] |
+//!
+//! Metadata and stated counts read phrases with the regex tables of [`patterns`]; labels and the
+//! tree stay byte loops (they see every byte of the input).
 //! | status | [`status`] | the tree | kinds (problem/measure) and statuses |
 //! | checks | [`checks`] | tree + stated | [`Counts`] and [`Check`]s |
 
@@ -16,6 +19,7 @@ pub mod checks;
 pub mod dates;
 pub mod keywords;
 pub mod labels;
+pub mod layout;
 pub mod meta;
 pub mod numerals;
 pub mod patterns;
@@ -56,7 +60,8 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Notice, InputError> {
 /// Parses the text of a notice. Never panics; text with no numbering gives an empty outline.
 pub fn parse(text: &str) -> Notice {
     let src = text::Source::new(text);
-    let (meta, layout) = meta::extract_meta(&src);
+    let layout = layout::layout(&src.folded);
+    let meta = meta::extract_meta(&src, &layout);
     let stated = stated::extract_stated(&src);
     // The outline lives between the title and the closing block (signature, date).
     let region = (layout.title_end.min(layout.closing_start), layout.closing_start);

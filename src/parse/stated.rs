@@ -27,7 +27,7 @@
 use super::meta::{after_last, ceil_boundary, floor_boundary, is_sentence_end};
 use super::numerals::{chinese_digit, leading_chinese};
 use super::text::Source;
-use crate::model::Stated;
+use crate::model::{Stated, StatedField as Field};
 
 /// The statements are in the opening paragraphs or in section 二; a real notice has them in its
 /// first few KB. Bounding the scan keeps the cost flat on very long input.
@@ -49,49 +49,20 @@ pub fn extract_stated(src: &Source) -> Stated {
     }
     let mut stated = Stated::default();
     for (field, value, a, b) in reader.found.hits {
-        stated.spans.insert(field.name().to_string(), src.span(a, b));
+        stated.spans.insert(field, src.span(a, b));
         match field {
             Field::Aspects => stated.aspects = Some(value as u32),
             Field::Problems => stated.problems = Some(value as u32),
-            Field::Done => stated.problems_done = Some(value as u32),
-            Field::InProgress => stated.problems_in_progress = Some(value as u32),
-            Field::NotDone => stated.problems_not_done = Some(value as u32),
+            Field::ProblemsDone => stated.problems_done = Some(value as u32),
+            Field::ProblemsInProgress => stated.problems_in_progress = Some(value as u32),
+            Field::ProblemsNotDone => stated.problems_not_done = Some(value as u32),
             Field::Measures => stated.measures = Some(value as u32),
             Field::MeasuresDone => stated.measures_done = Some(value as u32),
             Field::Rules => stated.rules = Some(value as u32),
-            Field::Rate => stated.completion_rate = Some(value),
+            Field::CompletionRate => stated.completion_rate = Some(value),
         }
     }
     stated
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Field {
-    Aspects,
-    Problems,
-    Done,
-    InProgress,
-    NotDone,
-    Measures,
-    MeasuresDone,
-    Rules,
-    Rate,
-}
-
-impl Field {
-    fn name(self) -> &'static str {
-        match self {
-            Field::Aspects => "aspects",
-            Field::Problems => "problems",
-            Field::Done => "problems_done",
-            Field::InProgress => "problems_in_progress",
-            Field::NotDone => "problems_not_done",
-            Field::Measures => "measures",
-            Field::MeasuresDone => "measures_done",
-            Field::Rules => "rules",
-            Field::Rate => "completion_rate",
-        }
-    }
 }
 
 #[derive(Default)]
@@ -261,12 +232,12 @@ fn status_in(s: &str) -> Option<Field> {
         }
         let rest = &s[i..];
         if NOT_DONE.iter().any(|w| rest.starts_with(w)) {
-            return Some(Field::NotDone);
+            return Some(Field::ProblemsNotDone);
         }
         if IN_PROGRESS.iter().any(|w| rest.starts_with(w)) {
-            best = Some(Field::InProgress);
+            best = Some(Field::ProblemsInProgress);
         } else if best.is_none() && DONE.iter().any(|w| rest.starts_with(w)) {
-            best = Some(Field::Done);
+            best = Some(Field::ProblemsDone);
         }
     }
     best
@@ -440,7 +411,7 @@ fn read_token(
     if cl == "%" {
         const RATE: &[&str] = &["完成率", "整改率", "销号率", "办结率", "完成比例", "落实率", "完成进度"];
         if RATE.iter().any(|w| prefix.contains(w)) && tok.exact.is_finite() {
-            found.set(Field::Rate, tok.exact, prefix_at, tok.after);
+            found.set(Field::CompletionRate, tok.exact, prefix_at, tok.after);
         }
         return None;
     }
@@ -491,7 +462,7 @@ fn read_token(
             }
         } else if !is_subcount(prefix) && found.set(Field::Problems, v, tok.start, e) {
             if let Some(se) = all_done_after(r, e) {
-                found.set(Field::Done, v, tok.start, se);
+                found.set(Field::ProblemsDone, v, tok.start, se);
             }
         }
         return None;
@@ -501,7 +472,7 @@ fn read_token(
     let measure_fill = ["具体", "整改", "细化", "工作", "落实", "有效"];
     if let Some(e) = noun_after(r, tok, &["条", "项", "个", "大", "件"], &measure_fill, &["措施", "举措"]) {
         found.set(Field::Measures, v, tok.start, e);
-        if let Some((Field::Done, true, se)) = status_after(r, e) {
+        if let Some((Field::ProblemsDone, true, se)) = status_after(r, e) {
             found.set(Field::MeasuresDone, v, tok.start, se);
         }
         return None;
@@ -544,7 +515,7 @@ fn read_token(
             Some(st) => set_status(found, r, st, v, (prefix_at, tok.after), prefix),
             None if !is_subcount(prefix) && found.set(Field::Problems, v, prefix_at, tok.after) => {
                 if let Some(se) = all_done_after(r, tok.after) {
-                    found.set(Field::Done, v, prefix_at, se);
+                    found.set(Field::ProblemsDone, v, prefix_at, se);
                 }
             }
             None => {}
@@ -564,7 +535,7 @@ fn read_token(
     match topic_before(r, tok.start) {
         Topic::Problems => set_status(found, r, st, v, (a, b), prefix),
         Topic::Measures => {
-            if st == Field::Done {
+            if st == Field::ProblemsDone {
                 found.set(Field::MeasuresDone, v, a, b);
             }
         }
@@ -577,12 +548,12 @@ fn read_token(
 /// (`已完成整改10个，基本完成1个，需长期坚持的1个` → 2 in progress) when the stated total and
 /// done count are known and the sum stays within the total; a `其中…` sub-count never adds.
 fn set_status(found: &mut Found, r: &str, st: Field, v: f64, (a, b): (usize, usize), prefix: &str) {
-    if found.set(st, v, a, b) || st != Field::InProgress || prefix.contains("其中") {
+    if found.set(st, v, a, b) || st != Field::ProblemsInProgress || prefix.contains("其中") {
         return;
     }
     let get = |f: Field| found.hits.iter().find(|h| h.0 == f).map(|h| h.1);
-    let (Some(total), Some(done)) = (get(Field::Problems), get(Field::Done)) else { return };
-    let Some(h) = found.hits.iter_mut().find(|h| h.0 == Field::InProgress) else { return };
+    let (Some(total), Some(done)) = (get(Field::Problems), get(Field::ProblemsDone)) else { return };
+    let Some(h) = found.hits.iter_mut().find(|h| h.0 == Field::ProblemsInProgress) else { return };
     let same_sentence = h.3 <= a && !r[h.3..a].contains(is_sentence_end);
     if same_sentence && done + h.1 + v <= total {
         h.1 += v;
@@ -594,7 +565,7 @@ fn set_status(found: &mut Found, r: &str, st: Field, v: f64, (a, b): (usize, usi
 fn all_done_after(r: &str, at: usize) -> Option<usize> {
     r.get(at..)?.strip_prefix('，')?;
     match status_after(r, at + '，'.len_utf8()) {
-        Some((Field::Done, true, end)) => Some(end),
+        Some((Field::ProblemsDone, true, end)) => Some(end),
         _ => None,
     }
 }

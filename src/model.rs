@@ -270,6 +270,10 @@ pub struct Node {
     /// Only on problems.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub status: Option<Status>,
+    /// The words that decided `status` (`已完成整改`, a status group's heading words); only on
+    /// problems whose status the text states.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub status_evidence: Option<Evidence>,
     pub form: LabelForm,
     /// The label's ordinal value (`（三）` → 3); 0 for unnumbered headings.
     pub number: u32,
@@ -287,6 +291,13 @@ pub struct Node {
     pub heading_span: Span,
     pub body_span: Span,
     pub children: Vec<Node>,
+}
+
+/// Words of the input quoted as the reason for a finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub text: String,
+    pub span: Span,
 }
 
 /// Problem counts by status, derived from the tree.

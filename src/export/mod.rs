@@ -88,6 +88,7 @@ pub(crate) mod fixture {
             body: String::new(),
             kind,
             status: None,
+            status_evidence: None,
             form: LabelForm::ChineseComma,
             number: 1,
             level,

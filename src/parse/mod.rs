@@ -7,11 +7,11 @@
 //! | tree | [`tree`] | labelled lines and inline 一是… items | nested [`Node`]s with spans |
 //! | metadata | [`meta`], [`dates`] | folded text + layout | [`Meta`] |
 //! | stated counts | [`stated`] | folded text | [`Stated`] |
+//! | status | [`status`], [`vocab`] | the tree | kinds (problem/measure) and statuses |
+//! | checks | [`checks`] | tree + stated | [`Counts`] and [`Check`]s |
 //!
 //! Metadata and stated counts read phrases with the regex tables of [`patterns`]; labels and the
 //! tree stay byte loops (they see every byte of the input).
-//! | status | [`status`] | the tree | kinds (problem/measure) and statuses |
-//! | checks | [`checks`] | tree + stated | [`Counts`] and [`Check`]s |
 
 use crate::model::*;
 
@@ -28,6 +28,7 @@ pub mod status;
 pub mod text;
 pub mod tree;
 pub mod utf16;
+pub mod vocab;
 
 /// Input that is not text we can read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,6 +106,9 @@ fn nest(
             body: src.original_text(f.body.0, f.body.1).to_string(),
             kind: role.kind,
             status: role.status,
+            status_evidence: role
+                .evidence
+                .map(|(a, b)| Evidence { text: src.original_text(a, b).to_string(), span: src.span(a, b) }),
             form: f.form,
             number: f.number,
             level: f.depth,

@@ -17,7 +17,8 @@ pub fn chinese_digit(c: char) -> Option<u32> {
     })
 }
 
-fn is_chinese_numeral(c: char) -> bool {
+/// A character of a Chinese numeral: a digit (`一`…`九`, `两`, `〇`) or a unit (`十百千万`).
+pub fn is_chinese_numeral(c: char) -> bool {
     chinese_digit(c).is_some() || matches!(c, '十' | '百' | '千' | '万')
 }
 
@@ -84,11 +85,6 @@ pub fn leading_arabic(s: &str) -> Option<(u32, usize)> {
     Some((s[..len].parse().ok()?, len))
 }
 
-/// A count written either way at the start of `s`.
-pub fn leading_count(s: &str) -> Option<(u32, usize)> {
-    leading_arabic(s).or_else(|| leading_chinese(s))
-}
-
 /// The value of a circled number `①`…`⑳` (and `㉑`…`㉟`).
 pub fn circled(c: char) -> Option<u32> {
     match c {
@@ -128,6 +124,5 @@ mod tests {
         assert_eq!(leading_arabic("99999999999"), None);
         assert_eq!(circled('⑳'), Some(20));
         assert_eq!(circled('㉑'), Some(21));
-        assert_eq!(leading_count("十七个"), Some((17, 6)));
     }
 }

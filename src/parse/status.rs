@@ -1,123 +1,58 @@
 //! Which nodes are the inspection's feedback problems, and each one's status.
 //!
-//! 1. **The problem section**: a node whose heading speaks of feedback problems
-//!    (`二、巡察反馈问题整改落实情况`, `反馈意见整改情况`). Without one, the whole notice is searched.
-//! 2. **The problem level**: inside that section, the shallowest numbering form whose items mostly
-//!    carry rectification words in their own text (`整改情况：`, `已完成整改`, `正在推进`), so that
-//!    `（一）关于…方面` stays a section and `1.学习不深入。整改情况：…` is the problem.
-//! 3. **Status**: a status group above the problem decides (`已完成整改的问题`,
-//!    `（二）正在推进整改的问题`); otherwise the problem's own words, strongest first:
-//!    not done (`尚未完成`, `暂不具备条件`) › in progress (`正在整改`, `阶段性`, `长期坚持`)
-//!    › done (`已完成整改`, `已销号`) › weaker words (`正在` › `已完成` › `持续`/`逐步`/`待`).
-//! 4. Everything under a problem is a measure (`一是…` steps); other nodes with children are
-//!    sections, the rest items.
+//! 1. **Parts**: the top-level nodes. A part about responsibility (`一、履行巡察整改主体责任情况`,
+//!    `提高政治站位，加强组织领导`), an overview (`总体推进情况`) or the next steps (`下一步工作打算`)
+//!    holds no problems. When a part names the fed-back problems (`二、巡察反馈问题整改情况`), only
+//!    such parts hold problems; otherwise every other part may (`一、在“…”方面`). A part itself is
+//!    never a problem.
+//! 2. **Problems**: inside those parts, the lowest numbered level that is not a list of measures:
+//!    a node whose only numbered children are measures (`一是…`, `首先…`, `①…`, or any series inside
+//!    its own paragraph: `整改情况：1)…；2)…`), or that has none, is a problem
+//!    (`1.学习不深入。整改情况：一是…`, `（七）关于摸清资产管理底数方面`); a node holding other
+//!    numbered nodes is a section; a status group (`（一）已整改完成的问题`) is a section and its
+//!    items are problems; an organising item (`（一）加强组织领导`) is an item. Everything under a
+//!    problem is a measure.
+//! 3. **Status**: a status group above the problem decides; otherwise what is said about the
+//!    rectification after the problem's title (`3.关于意识形态工作有待进一步加强问题` says nothing),
+//!    read by [`super::vocab`] (least finished wins). The deciding words are kept as evidence.
 
-use super::keywords::Words;
-use super::tree::{FlatNode, Unnumbered};
-use crate::model::{LabelForm, NodeKind, Status};
-use std::collections::BTreeMap;
+use super::tree::{is_measure_form, is_next_steps, FlatNode, Unnumbered};
+use super::vocab;
+use crate::model::{NodeKind, Status};
 
 /// The classification of one flat node.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Role {
     pub kind: NodeKind,
     pub status: Option<Status>,
-    /// The status a group heading above gave, when the problem's own words disagree with it.
+    /// The words that decided the status (offsets in the folded text).
+    pub evidence: Option<(usize, usize)>,
+    /// The status a problem's own words give, when a group heading above says otherwise.
     pub own_status_conflict: Option<Status>,
-    /// Whether this node is a status group heading (它下面的问题 take its status).
-    pub group_status: Option<Status>,
 }
 
-/// Status words, read in one pass; their groups are ranges of this list (see [`status_of_text`]).
-const STATUS_WORDS: Words = Words::new(&[
-    // Not done: 0..8
-    "尚未完成",
-    "未完成整改",
-    "尚未整改",
-    "未整改",
-    "暂不具备",
-    "暂未完成",
-    "无法完成",
-    "尚未启动",
-    // In progress: 8..24
-    "正在整改",
-    "正在推进",
-    "正在进行",
-    "正在落实",
-    "整改中",
-    "推进中",
-    "阶段性",
-    "基本完成",
-    "初步完成",
-    "长期坚持",
-    "长期整改",
-    "持续整改",
-    "持续推进整改",
-    "待完成",
-    "待整改",
-    "需长期",
-    // Done: 24..36
-    "已完成整改",
-    "已整改完成",
-    "整改已完成",
-    "已整改到位",
-    "整改到位",
-    "已销号",
-    "已办结",
-    "已全部完成",
-    "已按期完成",
-    "整改完成",
-    "已完成",
-    "已整改",
-    // Weaker signs of work in progress: 36..40
-    "正在",
-    "持续",
-    "逐步",
-    "待",
-    // `未完成` on its own: 40
-    "未完成",
-]);
-
-const fn range(from: u32, to: u32) -> u64 {
-    ((1u64 << to) - 1) & !((1u64 << from) - 1)
-}
-const NOT_DONE: u64 = range(0, 8);
-const IN_PROGRESS: u64 = range(8, 24);
-const DONE: u64 = range(24, 36);
-const WEAK_IN_PROGRESS: u64 = range(36, 40);
-const NOT_COMPLETED: u64 = 1 << 40;
-
-/// The status that a text states, strongest statement first; `None` if it states none.
-///
-/// `该问题已完成整改。` → done; `一是已修订制度；二是正在推进系统建设。` → in progress;
-/// `因客观原因，暂不具备整改条件。` → not done.
+/// The status a text states; see [`super::vocab`] for the words.
 pub fn status_of_text(text: &str) -> Option<Status> {
-    let found = STATUS_WORDS.find_in(text);
-    let done = found & DONE != 0;
-    Some(if found & NOT_DONE != 0 || (!done && found & NOT_COMPLETED != 0) {
-        Status::NotDone
-    } else if found & IN_PROGRESS != 0 {
-        Status::InProgress
-    } else if done {
-        Status::Done
-    } else if found & WEAK_IN_PROGRESS != 0 {
-        Status::InProgress
-    } else {
-        return None;
-    })
+    vocab::status_of_text(text).map(|(status, _)| status)
 }
 
-/// `已完成整改的问题（10个）`, `（二）正在推进整改的问题`: a heading that groups problems by status.
-pub fn group_heading_status(heading: &str) -> Option<Status> {
+/// `已完成整改的问题（10个）`, `（二）正在推进整改的问题`: a heading that groups problems by status;
+/// the status and the span of its deciding words.
+pub fn group_heading(heading: &str) -> Option<(Status, (usize, usize))> {
     if heading.chars().count() > 30 || !(heading.contains("问题") || heading.contains("事项")) {
         return None;
     }
-    status_of_text(heading)
+    vocab::status_of_text(heading)
+}
+
+/// The status of a status group heading; see [`group_heading`].
+pub fn group_heading_status(heading: &str) -> Option<Status> {
+    group_heading(heading).map(|(status, _)| status)
 }
 
 /// Whether a heading introduces the feedback problems (`巡察反馈问题整改落实情况`).
 pub fn is_problem_section(heading: &str) -> bool {
-    if heading.starts_with("下一步") {
+    if is_next_steps(heading) {
         return false;
     }
     let feedback = heading.contains("反馈") && (heading.contains("整改") || heading.contains("问题"));
@@ -126,129 +61,118 @@ pub fn is_problem_section(heading: &str) -> bool {
     feedback || problems
 }
 
-/// Words that show an item's own text is about the rectification of one problem.
-const MARKERS: Words = Words::new(&[
-    "整改情况",
-    "整改进展",
-    "整改措施",
-    "整改结果",
-    "整改成效",
-    "整改落实",
-    "整改完成",
-    "已完成",
-    "已整改",
-    "正在",
-    "尚未",
-]);
+/// Words of a part about responsibility, organisation or the overall picture, not about the
+/// problems themselves: `履行巡察整改主体责任情况`, `整改责任落实情况`, `整改工作组织情况`,
+/// `整改工作总体部署和推进情况`.
+const NO_PROBLEM_PART: [&str; 8] =
+    ["主体责任", "责任落实", "组织落实", "组织情况", "政治站位", "组织领导", "总体", "工作部署"];
 
-fn is_measure_form(form: LabelForm) -> bool {
-    matches!(form, LabelForm::Shi | LabelForm::Sequence | LabelForm::Circled | LabelForm::Unnumbered)
+/// Words of an item that organises the work rather than reporting a problem: `（一）提高政治站位`,
+/// `（二）强化组织领导，压实整改责任`, `（二）全面部署整改`.
+const ORGANISING_ITEM: [&str; 5] = ["政治站位", "组织领导", "部署整改", "整改部署", "统一思想"];
+
+/// Whether a part holds no problems (responsibility, overview, next steps).
+/// Words inside quotes name a fed-back problem (`在“…决策部署情况”方面`), not what the part is.
+pub fn holds_no_problems(heading: &str) -> bool {
+    let unquoted = unquoted(heading);
+    is_next_steps(&unquoted) || NO_PROBLEM_PART.iter().any(|w| unquoted.contains(w))
 }
 
-/// The scope that stands for the whole notice when it has no problem section.
-const WHOLE_NOTICE: usize = usize::MAX;
+/// The text outside `“…”` quotes.
+fn unquoted(text: &str) -> String {
+    let mut depth = 0u32;
+    text.chars()
+        .filter(|&c| {
+            match c {
+                '“' => depth += 1,
+                '”' => depth = depth.saturating_sub(1),
+                _ => return depth == 0,
+            }
+            false
+        })
+        .collect()
+}
 
 /// Classifies every node of the flat outline built from `text` (folded).
 pub fn classify(text: &str, nodes: &[FlatNode]) -> Vec<Role> {
     let heading = |i: usize| &text[nodes[i].heading.0..nodes[i].heading.1];
-    let own_text = |i: usize| &text[nodes[i].heading.0..nodes[i].body.1.max(nodes[i].heading.1)];
 
-    let group_status: Vec<Option<Status>> = (0..nodes.len())
-        .map(|i| match nodes[i].unnumbered {
-            Some(Unnumbered::Group) => group_heading_status(heading(i)),
-            Some(Unnumbered::Part) => None,
-            None if !nodes[i].children.is_empty() => group_heading_status(heading(i)),
-            None => None,
+    let group: Vec<Option<(Status, (usize, usize))>> = (0..nodes.len())
+        .map(|i| {
+            let grouping = match nodes[i].unnumbered {
+                Some(Unnumbered::Group) => true,
+                Some(Unnumbered::Part | Unnumbered::Problem) => false,
+                None => !nodes[i].children.is_empty(),
+            };
+            let at = nodes[i].heading.0;
+            grouping.then(|| group_heading(heading(i))).flatten().map(|(s, (a, b))| (s, (at + a, at + b)))
         })
         .collect();
 
-    // Problem sections: the outermost nodes whose heading introduces the feedback problems.
-    let mut scope_of: Vec<Option<usize>> = vec![None; nodes.len()];
-    let mut any_scope = false;
+    // Parts that may hold problems.
+    let is_part = |i: usize| nodes[i].parent.is_none() && nodes[i].unnumbered != Some(Unnumbered::Problem);
+    let parts: Vec<usize> = (0..nodes.len()).filter(|&i| is_part(i) && !holds_no_problems(heading(i))).collect();
+    let named: Vec<usize> = parts.iter().copied().filter(|&i| is_problem_section(heading(i))).collect();
+    let scope_parts = if named.is_empty() { parts } else { named };
+    let mut in_scope = vec![false; nodes.len()];
     for i in 0..nodes.len() {
-        scope_of[i] = match nodes[i].parent {
-            Some(p) if scope_of[p].is_some() => scope_of[p],
-            Some(p) if is_problem_section(heading(p)) && nodes[p].depth <= 2 => Some(p),
-            _ => None,
+        in_scope[i] = match nodes[i].parent {
+            Some(p) => in_scope[p] || scope_parts.contains(&p),
+            None => !is_part(i),
         };
-        any_scope |= scope_of[i].is_some();
-    }
-    // Without a problem section, the whole notice is one scope.
-    if !any_scope {
-        scope_of.iter_mut().for_each(|s| *s = Some(WHOLE_NOTICE));
     }
 
-    // Per scope, the problem form: the shallowest form whose items mostly carry rectification words.
-    let mut stats: BTreeMap<usize, BTreeMap<LabelForm, FormStats>> = BTreeMap::new();
-    for i in 0..nodes.len() {
-        let Some(scope) = scope_of[i] else { continue };
-        if is_measure_form(nodes[i].form) || group_status[i].is_some() {
-            continue;
-        }
-        let s = stats.entry(scope).or_default().entry(nodes[i].form).or_default();
-        s.items += 1;
-        s.marked += MARKERS.any_in(own_text(i)) as u32;
-        s.depth_sum += nodes[i].depth;
-        s.lowest += nodes[i].children.iter().all(|&c| is_measure_form(nodes[c].form)) as u32;
-    }
-    let problem_form: BTreeMap<usize, LabelForm> =
-        stats.into_iter().filter_map(|(scope, forms)| Some((scope, choose_problem_form(forms)?))).collect();
-
-    let mut roles =
-        vec![Role { kind: NodeKind::Item, status: None, own_status_conflict: None, group_status: None }; nodes.len()];
-    let mut under_problem: Vec<bool> = vec![false; nodes.len()];
+    let empty = Role { kind: NodeKind::Item, status: None, evidence: None, own_status_conflict: None };
+    let mut roles = vec![empty; nodes.len()];
+    let mut under_problem = vec![false; nodes.len()];
+    let mut organising = vec![false; nodes.len()];
     for i in 0..nodes.len() {
         let n = &nodes[i];
-        roles[i].group_status = group_status[i];
-        let parent_in_problem = n.parent.is_some_and(|p| under_problem[p] || roles[p].kind == NodeKind::Problem);
-        if parent_in_problem {
-            roles[i].kind = NodeKind::Measure;
-            under_problem[i] = true;
-            continue;
-        }
-        let scope = scope_of[i];
-        let is_problem = scope
-            .and_then(|s| problem_form.get(&s))
-            .is_some_and(|&f| f == n.form && group_status[i].is_none())
-            // Without a problem section, an item of the problem form must also speak of its
-            // rectification, so that `下一步工作打算` items are not taken for problems.
-            && (scope != Some(WHOLE_NOTICE) || MARKERS.any_in(&text[n.heading.0..n.end.max(n.heading.1)]));
-        if is_problem {
-            let group = ancestors(nodes, i).find_map(|a| group_status[a]);
-            let own = status_of_text(&text[n.heading.0..n.end.max(n.heading.1)]);
-            roles[i].kind = NodeKind::Problem;
-            roles[i].status = Some(group.or(own).unwrap_or(Status::Unknown));
-            if let (Some(g), Some(o)) = (group, own) {
-                if g != o && o != Status::Done {
-                    roles[i].own_status_conflict = Some(o);
-                }
+        if let Some(p) = n.parent {
+            if under_problem[p] || roles[p].kind == NodeKind::Problem {
+                roles[i].kind = NodeKind::Measure;
+                under_problem[i] = true;
+                continue;
             }
+            organising[i] = organising[p];
+        }
+        organising[i] |= ORGANISING_ITEM.iter().any(|w| unquoted(heading(i)).contains(w));
+        // Children listed inside the node's own paragraph (`整改情况：1)…；2)…`) are its measures;
+        // not in a long line, which may be a whole notice pasted without line breaks.
+        let lowest = n.children.iter().all(|&c| {
+            let listed_inline = nodes[c].inline && !nodes[c].pasted;
+            is_measure_form(nodes[c].form) || listed_inline
+        });
+        // A status group lists problems: its items are problems whatever they hold.
+        let listed_in_group = n.parent.is_some_and(|p| group[p].is_some());
+        let is_problem = in_scope[i]
+            && !organising[i]
+            && group[i].is_none()
+            && !is_measure_form(n.form)
+            && (lowest || listed_in_group);
+        if !is_problem {
+            roles[i].kind = if n.children.is_empty() && n.depth > 1 { NodeKind::Item } else { NodeKind::Section };
             continue;
         }
-        roles[i].kind = if n.children.is_empty() && n.depth > 1 { NodeKind::Item } else { NodeKind::Section };
+        roles[i].kind = NodeKind::Problem;
+        // What is said after the title: the body and everything under the problem.
+        let said_from = n.body.0.max(n.heading.1);
+        let own = vocab::status_of_text(&text[said_from..n.end.max(said_from)])
+            .map(|(s, (a, b))| (s, (said_from + a, said_from + b)));
+        let from_group = ancestors(nodes, i).find_map(|a| group[a]);
+        let (status, evidence) = match from_group.or(own) {
+            Some((s, span)) => (s, Some(span)),
+            None => (Status::Unknown, None),
+        };
+        roles[i].status = Some(status);
+        roles[i].evidence = evidence;
+        if let (Some((g, _)), Some((o, _))) = (from_group, own) {
+            if g != o && o != Status::Done {
+                roles[i].own_status_conflict = Some(o);
+            }
+        }
     }
     roles
-}
-
-/// How the items of one numbering form look inside one problem section.
-#[derive(Default, Clone, Copy)]
-struct FormStats {
-    items: u32,
-    /// Items whose own text carries rectification words.
-    marked: u32,
-    depth_sum: u32,
-    /// Items with nothing below them but measures.
-    lowest: u32,
-}
-
-/// The shallowest form whose items mostly carry rectification words; failing that, the form
-/// with the most items that have only measures below them.
-fn choose_problem_form(forms: BTreeMap<LabelForm, FormStats>) -> Option<LabelForm> {
-    let mut forms: Vec<(LabelForm, FormStats)> = forms.into_iter().collect();
-    // Shallowest first: average depth, compared without division.
-    forms.sort_by(|(_, a), (_, b)| (a.depth_sum as u64 * b.items as u64).cmp(&(b.depth_sum as u64 * a.items as u64)));
-    let marked = forms.iter().find(|(_, s)| s.marked > 0 && s.marked * 2 >= s.items);
-    marked.or_else(|| forms.iter().max_by_key(|(_, s)| s.lowest)).map(|&(f, _)| f)
 }
 
 fn ancestors(nodes: &[FlatNode], i: usize) -> impl Iterator<Item = usize> + '_ {
@@ -259,14 +183,49 @@ fn ancestors(nodes: &[FlatNode], i: usize) -> impl Iterator<Item = usize> + '_ {
 mod tests {
     use super::*;
 
+    /// `label|kind|status` per node, in document order.
+    fn roles(text: &str) -> String {
+        let nodes = super::super::tree::build(text, 0, text.len());
+        let roles = classify(text, &nodes);
+        nodes
+            .iter()
+            .zip(&roles)
+            .map(|(n, r)| {
+                let status = r.status.map_or(String::new(), |s| format!("|{s:?}"));
+                format!("{}|{:?}{status}", &text[n.label.0..n.label.1], r.kind)
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     #[test]
-    fn statuses_from_words() {
-        assert_eq!(status_of_text("该问题已完成整改。"), Some(Status::Done));
-        assert_eq!(status_of_text("一是已修订制度；二是正在推进系统建设。"), Some(Status::InProgress));
-        assert_eq!(status_of_text("因客观原因，暂不具备整改条件。"), Some(Status::NotDone));
-        assert_eq!(status_of_text("该问题需长期坚持。"), Some(Status::InProgress));
-        assert_eq!(status_of_text("已完成阶段性目标。"), Some(Status::InProgress));
-        assert_eq!(status_of_text("成立了工作专班。"), None);
+    fn the_lowest_level_that_is_not_measures_is_the_problem() {
+        // （一） has no numbered children; （二） holds 1. and 2., which hold only measures.
+        let t = "一、整改落实情况\n（一）关于甲方面\n已完成整改。\n（二）关于乙方面\n1.问题甲。\n一是做甲；二是做乙。\n2.问题乙。\n";
+        assert_eq!(
+            roles(t),
+            "一、|Section （一）|Problem|Done （二）|Section 1.|Problem|Unknown 一是|Measure 二是|Measure 2.|Problem|Unknown"
+        );
+    }
+
+    #[test]
+    fn responsibility_and_next_steps_parts_hold_no_problems() {
+        let t = "一、履行整改主体责任情况\n（一）统一思想\n二、整改情况\n（一）提高政治站位，加强组织领导\n（二）关于甲问题\n三、下一步工作打算\n（一）巩固成果\n";
+        assert_eq!(
+            roles(t),
+            "一、|Section （一）|Item 二、|Section （一）|Item （二）|Problem|Unknown 三、|Section （一）|Item"
+        );
+        // A part itself is never a problem, even with nothing inside.
+        assert_eq!(roles("一、巡察反馈问题整改情况\n"), "一、|Section");
+    }
+
+    #[test]
+    fn status_from_what_is_said_after_the_title() {
+        let t = "一、整改情况\n1.关于意识形态工作有待进一步加强问题。\n一是修订清单；二是专题研究。\n2.关于甲问题。\n暂时不满足成立条件，待满足条件后及时成立。\n";
+        assert_eq!(roles(t), "一、|Section 1.|Problem|Unknown 一是|Measure 二是|Measure 2.|Problem|NotDone");
+        // The status group wins over the problem's own words.
+        let t = "一、整改情况\n（一）已完成整改的问题\n1.问题甲。正在推进。\n";
+        assert_eq!(roles(t), "一、|Section （一）|Section 1.|Problem|Done");
     }
 
     #[test]

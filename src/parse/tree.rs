@@ -40,6 +40,9 @@ pub enum Unnumbered {
     Part,
     /// A status group inside the problem section: `已完成整改的问题（10个）`.
     Group,
+    /// A line heading one problem: `针对“执行章程不严格”问题的整改进展情况。`; the `一是…` measures
+    /// after it are its children.
+    Problem,
 }
 
 /// A node while the tree is built: offsets are in the folded text; nesting by index.
@@ -57,6 +60,10 @@ pub struct FlatNode {
     pub depth: u32,
     /// This node or an ancestor is a status group heading.
     pub in_group: bool,
+    /// Opened inside a paragraph (`…方面。一是…；二是…`), not at a line start.
+    pub inline: bool,
+    /// Found in a line over [`LONG_LINE`] bytes, which may be a paste that lost its line breaks.
+    pub pasted: bool,
     pub children: Vec<usize>,
 }
 
@@ -70,6 +77,8 @@ struct Builder<'t> {
     /// The number of the last node of each form, open or closed, for numbering that runs on
     /// across parents (`5.` under `（二）`, `6.` under `（三）`).
     last_number: std::collections::HashMap<LabelForm, u32>,
+    /// The current line is over [`LONG_LINE`] bytes.
+    in_paste: bool,
 }
 
 /// Builds the flat outline of `text[start..end]` (folded text).
@@ -81,6 +90,7 @@ pub fn build(text: &str, start: usize, end: usize) -> Vec<FlatNode> {
         stack: Vec::new(),
         outer_form: None,
         last_number: Default::default(),
+        in_paste: false,
     };
     let mut line_start = start;
     while line_start < end {
@@ -95,14 +105,10 @@ fn is_space(c: char) -> bool {
     c == ' ' || c == '\n'
 }
 
-/// Characters after which an inline label may start.
-fn sentence_break(c: char) -> bool {
+/// The end of a clause: a heading ends at the first of these (or the line's end), and an inline
+/// label may start right after one.
+pub fn clause_end(c: char) -> bool {
     matches!(c, '。' | '；' | '：' | '！' | '？')
-}
-
-/// Where a heading ends: the first of these, or the line's end.
-fn heading_terminator(c: char) -> bool {
-    matches!(c, '。' | '；' | '：' | '？' | '！')
 }
 
 impl Builder<'_> {
@@ -115,6 +121,7 @@ impl Builder<'_> {
         let content_start = line_start + (raw.len() - raw.trim_start_matches(is_space).len());
         let content_end = content_start + content.len();
         let long = content.len() > LONG_LINE;
+        self.in_paste = long;
 
         let mut scan_from = content_start;
         if let Some(label) = label_at(content) {
@@ -124,6 +131,14 @@ impl Builder<'_> {
         } else if let Some(kind) = self.unnumbered_heading(content) {
             self.open_unnumbered(kind, content_start, content_end);
             return;
+        } else if self.next_steps_paragraph(content) {
+            // `下一步，…。一是…`: the paragraph is a part; its heading ends at the first sentence end.
+            let heading_end = memchr::memchr2_iter(0xe3, 0xef, &self.text.as_bytes()[content_start..content_end])
+                .map(|i| content_start + i)
+                .find(|&i| self.text[i..].starts_with(clause_end))
+                .unwrap_or(content_end);
+            self.open_unnumbered(Unnumbered::Part, content_start, heading_end);
+            scan_from = heading_end;
         }
 
         // Inline labels: after sentence punctuation, and in one-line pastes anywhere.
@@ -145,7 +160,7 @@ impl Builder<'_> {
                 continue;
             }
             let Some(c) = self.text[p..content_end].chars().next() else { break };
-            let position = if sentence_break(c) {
+            let position = if clause_end(c) {
                 Position::AfterBreak
             } else if c == '，' {
                 Position::AfterComma
@@ -173,7 +188,7 @@ impl Builder<'_> {
         while i < content_end {
             let rest = &self.text[i..content_end];
             let Some(c) = rest.chars().next() else { break };
-            let after_break = prev.is_some_and(sentence_break);
+            let after_break = prev.is_some_and(clause_end);
             let after_comma = prev == Some('，');
             // Never start inside a number ("21." read from its "1.", "十一是" from its "一是").
             let inside_number = prev.is_some_and(|p| {
@@ -200,8 +215,22 @@ impl Builder<'_> {
         }
     }
 
-    /// An unnumbered line that starts a part or a status group; see [`Unnumbered`].
+    /// A paragraph opening the next steps (`下一步，区文联将…。一是…`) outside a numbered part
+    /// that already opened them (`三、下一步工作打算` holds its items directly).
+    fn next_steps_paragraph(&self, content: &str) -> bool {
+        let Some(rest) = content.strip_prefix("下一步") else { return false };
+        if !rest.starts_with(['，', '：']) || self.outer_form.is_none() {
+            return false;
+        }
+        let part = self.stack.first().map(|&p| &self.text[self.nodes[p].heading.0..self.nodes[p].heading.1]);
+        !part.is_some_and(is_next_steps)
+    }
+
+    /// An unnumbered line that starts a part, a status group or a problem; see [`Unnumbered`].
     fn unnumbered_heading(&self, content: &str) -> Option<Unnumbered> {
+        if is_problem_heading(content) {
+            return Some(Unnumbered::Problem);
+        }
         // Headings are short and are not sentences.
         if content.len() > 24 * 4 || content.chars().count() > 24 || content.contains(['。', '，', '；', '！', '？'])
         {
@@ -221,9 +250,7 @@ impl Builder<'_> {
         if (body.contains("问题") || body.contains("事项")) && GROUP_WORDS.iter().any(|w| body.contains(w)) {
             return Some(Unnumbered::Group);
         }
-        const PART_WORDS: [&str; 6] = ["工作打算", "工作安排", "工作计划", "下步打算", "努力方向", "工作思路"];
-        if self.outer_form.is_some() && (body.starts_with("下一步") || PART_WORDS.iter().any(|w| body.ends_with(w)))
-        {
+        if self.outer_form.is_some() && is_next_steps(body) {
             return Some(Unnumbered::Part);
         }
         None
@@ -232,6 +259,15 @@ impl Builder<'_> {
     fn open_unnumbered(&mut self, kind: Unnumbered, start: usize, end: usize) {
         match kind {
             Unnumbered::Part => self.stack.clear(),
+            Unnumbered::Problem => {
+                // Beside the measures and problems before it, under their section.
+                while self.stack.last().is_some_and(|&top| {
+                    let n = &self.nodes[top];
+                    n.unnumbered == Some(Unnumbered::Problem) || is_measure_form(n.form)
+                }) {
+                    self.stack.pop();
+                }
+            }
             Unnumbered::Group => {
                 // A group sits under the innermost top-level section, beside other groups.
                 while let Some(&top) = self.stack.last() {
@@ -244,7 +280,7 @@ impl Builder<'_> {
                 }
             }
         }
-        let heading_end = start + self.text[start..end].trim_end_matches('：').len();
+        let heading_end = start + self.text[start..end].trim_end_matches(['：', '。']).len();
         self.push(FlatNode {
             form: LabelForm::Unnumbered,
             number: 0,
@@ -256,6 +292,8 @@ impl Builder<'_> {
             parent: None,
             depth: 0,
             in_group: false,
+            inline: false,
+            pasted: false,
             children: Vec::new(),
         });
     }
@@ -265,7 +303,13 @@ impl Builder<'_> {
         let Some(parent_depth) = self.place(&label, at, position) else {
             return false;
         };
-        let parent_depth = parent_depth.min(MAX_DEPTH - 1);
+        let mut parent_depth = parent_depth.min(MAX_DEPTH - 1);
+        // Line-start numbering is never the child of an inline series it does not continue.
+        if position == Position::LineStart {
+            if let Some(first_inline) = self.stack[..parent_depth].iter().position(|&i| self.nodes[i].inline) {
+                parent_depth = first_inline;
+            }
+        }
         self.stack.truncate(parent_depth);
         if self.outer_form.is_none() {
             self.outer_form = Some(label.form);
@@ -283,7 +327,7 @@ impl Builder<'_> {
         // Every terminator is full-width punctuation (UTF-8 lead byte E3 or EF).
         let heading_end = memchr::memchr2_iter(0xe3, 0xef, &self.text.as_bytes()[heading_start..line_end])
             .map(|i| heading_start + i)
-            .find(|&i| self.text[i..].starts_with(heading_terminator))
+            .find(|&i| self.text[i..].starts_with(clause_end))
             .unwrap_or(line_end);
         let number = if label.form == LabelForm::Sequence && label.number == 0 {
             // 最后 continues the open series.
@@ -292,6 +336,8 @@ impl Builder<'_> {
             label.number
         };
         self.last_number.insert(label.form, number);
+        let inline = position != Position::LineStart;
+        let pasted = self.in_paste;
         self.push(FlatNode {
             form: label.form,
             number,
@@ -303,6 +349,8 @@ impl Builder<'_> {
             parent: None,
             depth: 0,
             in_group: false,
+            inline,
+            pasted,
             children: Vec::new(),
         });
         true
@@ -425,7 +473,7 @@ impl Builder<'_> {
             // Skip the heading's terminator; an unnumbered heading has none.
             let mut body_start = heading_end;
             if let Some(c) = text[heading_end..next_start].chars().next() {
-                if heading_terminator(c) {
+                if clause_end(c) {
                     body_start += c.len_utf8();
                 }
             }
@@ -458,6 +506,29 @@ enum Position {
     AfterComma,
     /// Anywhere in a one-line paste.
     Anywhere,
+}
+
+/// Forms that list a problem's measures (`一是…`, `首先…`, `①…`) rather than problems.
+pub fn is_measure_form(form: LabelForm) -> bool {
+    matches!(form, LabelForm::Shi | LabelForm::Sequence | LabelForm::Circled)
+}
+
+/// Whether a part's heading opens the next steps (`下一步工作打算`, `今后工作计划`).
+pub fn is_next_steps(heading: &str) -> bool {
+    const WORDS: [&str; 6] = ["打算", "工作安排", "工作计划", "下步", "努力方向", "工作思路"];
+    heading.starts_with("下一步") || WORDS.iter().any(|w| heading.contains(w))
+}
+
+/// An unnumbered line heading one problem: `针对“执行章程不严格”问题的整改进展情况。`,
+/// `关于“规矩意识不强”问题的整改情况：`. One clause, opened by 针对/关于, naming a 问题 and
+/// closed by 情况.
+fn is_problem_heading(content: &str) -> bool {
+    let body = content.trim_end_matches(['。', '：', ':']);
+    (body.starts_with("针对") || body.starts_with("关于"))
+        && body.contains("问题")
+        && body.ends_with("情况")
+        && body.chars().count() <= 80
+        && !body.contains(['。', '；', '！', '？', '：'])
 }
 
 fn may_start_label(c: char) -> bool {
@@ -543,6 +614,32 @@ mod tests {
     fn lone_markers_are_prose() {
         let t = "1.问题甲。首先，要学习。最后，要落实。一是好的。\n";
         assert_eq!(outline(t), "1.|问题甲");
+    }
+
+    #[test]
+    fn preamble_series_never_parents_line_start_numbering() {
+        let t = "局党组高度重视。一是召开会议；二是制定方案。现通报如下。\n一、整改情况\n（一）关于甲方面\n";
+        assert_eq!(outline(t), "一是|召开会议\n二是|制定方案\n一、|整改情况\n  （一）|关于甲方面");
+        // Inside a node's paragraph the series is that node's; the next line-start label is not its child.
+        let t = "1.问题甲。整改情况：一是建章；二是立制。\n（1）问题乙。\n";
+        assert_eq!(outline(t), "1.|问题甲\n  一是|建章\n  二是|立制\n  （1）|问题乙");
+    }
+
+    #[test]
+    fn unnumbered_problem_headings_hold_their_measures() {
+        let t = "一、在甲方面\n（一）关于乙问题的整改进展情况\n针对“丙”问题的整改进展情况。\n一是做甲；二是做乙。\n针对“丁”问题的整改进展情况。\n一是做丙；二是做丁。\n二、在戊方面\n";
+        assert_eq!(
+            outline(t),
+            "一、|在甲方面\n  （一）|关于乙问题的整改进展情况\n    |针对“丙”问题的整改进展情况\n      一是|做甲\n      二是|做乙\n    |针对“丁”问题的整改进展情况\n      一是|做丙\n      二是|做丁\n二、|在戊方面"
+        );
+    }
+
+    #[test]
+    fn next_steps_paragraph_is_a_part_unless_a_part_opened_them() {
+        let t = "一、整改情况\n1.问题甲。\n下一步，我局将巩固成果。一是压实责任；二是健全机制。\n";
+        assert_eq!(outline(t), "一、|整改情况\n  1.|问题甲\n|下一步，我局将巩固成果\n  一是|压实责任\n  二是|健全机制");
+        let t = "一、整改情况\n二、下一步工作打算\n下一步，我局将巩固成果。一是压实责任；二是健全机制。\n";
+        assert_eq!(outline(t), "一、|整改情况\n二、|下一步工作打算\n  一是|压实责任\n  二是|健全机制");
     }
 
     #[test]

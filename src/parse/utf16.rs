@@ -107,6 +107,9 @@ pub fn fill_all(notice: &mut Notice, text: &str) {
             for s in [&mut n.span, &mut n.label_span, &mut n.heading_span, &mut n.body_span] {
                 index.fill(s);
             }
+            if let Some(e) = &mut n.status_evidence {
+                index.fill(&mut e.span);
+            }
             nodes(&mut n.children, index);
         }
     }

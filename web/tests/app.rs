@@ -28,6 +28,7 @@ fn node(label: &str, heading: &str, span: (usize, usize), kind: NodeKind, childr
         body: String::new(),
         kind,
         status: (kind == NodeKind::Problem).then_some(Status::Done),
+        status_evidence: None,
         form: LabelForm::ChineseComma,
         number: 1,
         level: 1,

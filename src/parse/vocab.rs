@@ -1,0 +1,174 @@
+//! The one vocabulary of status words: what a notice says about the rectification of a problem.
+//!
+//! Every reader of status (a problem's own text, a status group heading, the stated counts)
+//! asks this module, so a word added here is understood everywhere. Each table is a list of
+//! phrases; `…` in a phrase stands for up to [`GAP`] characters within one clause
+//! (`暂时不满足…条件` matches `暂时不满足成立党支部条件`, `待…后` matches `待满足条件后`).
+//!
+//! | table | reads as | example |
+//! |---|---|---|
+//! | [`NOT_DONE`] | not done | `尚未完成`, `暂不具备条件`, `待满足条件后及时成立` |
+//! | [`IN_PROGRESS`] | in progress | `正在推进`, `持续推进`, `基本完成`, `取得阶段性成效` (not `阶段性收集报告`) |
+//! | [`DONE`] | done | `已完成整改`, `已整改到位`, `已解决` |
+//! | [`WEAK_IN_PROGRESS`] | in progress, only when nothing else is said | `需长期坚持` |
+//! | [`NOT_DONE_UNLESS_DONE`] | not done, unless a done phrase is there too | `未完成` (`按时完成，无未完成事项`) |
+//!
+//! When a text says several things, the least finished wins: not done < in progress < done
+//! (`一是已修订制度；二是正在推进系统建设` is in progress).
+
+use super::tree::clause_end;
+use crate::model::Status;
+
+/// How many characters `…` may stand for.
+pub const GAP: usize = 12;
+
+/// Phrases that say the rectification has not been done (or cannot be yet).
+pub const NOT_DONE: &[&str] = &[
+    "尚未完成",
+    "尚未整改",
+    "尚未启动",
+    "尚未",
+    "未完成整改",
+    "未整改",
+    "未销号",
+    "暂未完成",
+    "暂不具备",
+    "暂不满足",
+    "暂时不具备",
+    "暂时不满足…条件",
+    "无法完成",
+    "待…后",
+];
+
+/// Phrases that say the rectification is under way and not closed.
+pub const IN_PROGRESS: &[&str] = &[
+    "正在",
+    "整改中",
+    "推进中",
+    "持续推进",
+    "持续整改",
+    "基本完成",
+    "初步完成",
+    "取得阶段性",
+    "阶段性成效",
+    "阶段性进展",
+    "阶段性成果",
+    "待完成",
+    "待整改",
+];
+
+/// Phrases that say the rectification is done.
+pub const DONE: &[&str] = &[
+    "已完成",
+    "已整改",
+    "整改完成",
+    "整改到位",
+    "已销号",
+    "已办结",
+    "已解决",
+    "已全部完成",
+    "已按期完成",
+    "全面完成整改",
+    "已落实到位",
+];
+
+/// Long-term work that decides only when nothing above is said: `已完成整改，将长期坚持` is done.
+/// (Bare `持续`/`逐步` are not here: `持续加强学习` is a measure, not a status.)
+pub const WEAK_IN_PROGRESS: &[&str] = &["长期坚持", "长期整改", "需长期"];
+
+/// Phrases that mean not done unless a done phrase is said as well.
+pub const NOT_DONE_UNLESS_DONE: &[&str] = &["未完成"];
+
+/// Where `phrase` first occurs in `text` (folded), as byte offsets; `…` matches up to [`GAP`]
+/// characters within one clause.
+pub fn find_phrase(text: &str, phrase: &str) -> Option<(usize, usize)> {
+    let Some((head, tail)) = phrase.split_once('…') else {
+        return text.find(phrase).map(|at| (at, at + phrase.len()));
+    };
+    let mut from = 0;
+    while let Some(found) = text[from..].find(head) {
+        let start = from + found;
+        let after = start + head.len();
+        let mut at = after;
+        for (taken, c) in text[after..].chars().enumerate() {
+            if text[at..].starts_with(tail) && taken > 0 {
+                return Some((start, at + tail.len()));
+            }
+            if taken >= GAP || c == '\n' || clause_end(c) {
+                break;
+            }
+            at += c.len_utf8();
+        }
+        from = after;
+    }
+    None
+}
+
+/// The first phrase of `table` in `text` (earliest in the text).
+pub fn find_in(text: &str, table: &[&str]) -> Option<(usize, usize)> {
+    table.iter().filter_map(|p| find_phrase(text, p)).min()
+}
+
+/// The status that `text` states and the span (byte offsets in `text`) of the words that decide
+/// it; `None` if it states none. The least finished statement wins.
+///
+/// `该问题已完成整改。` → done; `一是已修订制度；二是正在推进系统建设。` → in progress (`正在`);
+/// `暂时不满足成立党支部条件，待满足条件后及时成立` → not done.
+pub fn status_of_text(text: &str) -> Option<(Status, (usize, usize))> {
+    let done = find_in(text, DONE);
+    if let Some(span) = find_in(text, NOT_DONE) {
+        return Some((Status::NotDone, span));
+    }
+    if done.is_none() {
+        if let Some(span) = find_in(text, NOT_DONE_UNLESS_DONE) {
+            return Some((Status::NotDone, span));
+        }
+    }
+    if let Some(span) = find_in(text, IN_PROGRESS) {
+        return Some((Status::InProgress, span));
+    }
+    if let Some(span) = done {
+        return Some((Status::Done, span));
+    }
+    find_in(text, WEAK_IN_PROGRESS).map(|span| (Status::InProgress, span))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn status(text: &str) -> Option<(Status, &str)> {
+        status_of_text(text).map(|(s, (a, b))| (s, &text[a..b]))
+    }
+
+    #[test]
+    fn least_finished_wins() {
+        assert_eq!(status("该问题已完成整改。"), Some((Status::Done, "已完成")));
+        assert_eq!(status("一是已修订制度；二是正在推进系统建设。"), Some((Status::InProgress, "正在")));
+        assert_eq!(status("因客观原因，暂不具备整改条件。"), Some((Status::NotDone, "暂不具备")));
+        assert_eq!(status("该问题需长期坚持。"), Some((Status::InProgress, "需长期")));
+        assert_eq!(status("整改取得阶段性成效。"), Some((Status::InProgress, "取得阶段性")));
+        assert_eq!(status("阶段性收集项目进展情况报告。"), None);
+        assert_eq!(status("已整改到位，尚未销号。"), Some((Status::NotDone, "尚未")));
+        assert_eq!(status("成立了工作专班。"), None);
+    }
+
+    #[test]
+    fn gapped_phrases_stay_in_one_clause() {
+        assert_eq!(
+            status("暂时不满足成立党支部条件，待满足条件后及时成立。"),
+            Some((Status::NotDone, "暂时不满足成立党支部条件"))
+        );
+        assert_eq!(status("待条件成熟后推进。"), Some((Status::NotDone, "待条件成熟后")));
+        assert_eq!(find_phrase("待定。后续", "待…后"), None);
+        assert_eq!(find_phrase("待后", "待…后"), None);
+    }
+
+    #[test]
+    fn weak_and_conditional_words() {
+        assert_eq!(status("持续加强学习。"), None);
+        assert_eq!(status("已完成整改，将长期坚持。"), Some((Status::Done, "已完成")));
+        assert_eq!(status("目前未完成。"), Some((Status::NotDone, "未完成")));
+        assert_eq!(status("已完成培训，无未完成事项。"), Some((Status::Done, "已完成")));
+    }
+}

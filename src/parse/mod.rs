@@ -63,7 +63,7 @@ pub fn parse(text: &str) -> Notice {
     let src = text::Source::new(text);
     let layout = layout::layout(&src.folded);
     let meta = meta::extract_meta(&src, &layout);
-    let stated = stated::extract_stated(&src);
+    let stated = stated::extract_stated_from(&src, layout.title_end);
     // The outline lives between the title and the closing block (signature, date).
     let region = (layout.title_end.min(layout.closing_start), layout.closing_start);
 

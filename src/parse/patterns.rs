@@ -277,8 +277,40 @@ table!(
     ]
 );
 
+table!(
+    /// A bare verb of completion right before a count, when the status vocabulary (vocab.rs) says
+    /// nothing: the count is of done items.
+    DONE_VERB_BEFORE = &[
+        // 完成整改17项, 落实17个, 销号17个, 办结17件
+        p("verb_before", "(?:完成|落实|销号|办结|清零)(?:整改)?了?$", "完成整改"),
+    ]
+);
+
+table!(
+    /// The same verb right after a count: `17个完成整改`, `56项整改措施已全部落实`.
+    DONE_VERB_AFTER = &[p("verb_after", "^(?:完成|落实|销号|办结|清零)", "落实")]
+);
+
+table!(
+    /// The year whose work a notice reports on.
+    YEAR_OF_WORK = &[
+        // 2017年度本级预算执行, 2022年度绩效审计
+        p("year_of_work", "(?P<y>[0-9]{4}) *年度", "2017年度"),
+    ]
+);
+
+table!(
+    /// Words before a count that make it another round's (the year is compared in code).
+    OTHER_ROUND = &[
+        // 上一轮巡察反馈的5个问题, 以往/历次/往年
+        p("earlier", "上一轮|上轮|以往|历次|往年", "上一轮"),
+        // 对2016年经责审计提出的21个问题 (a year naming work, not a date: no month after it)
+        p("year", "(?P<y>[0-9]{4}) *年度?(?:审计|巡察|巡视|督察|经责)", "2016年经责"),
+    ]
+);
+
 /// Every table, for the compile test.
-pub fn all() -> [&'static Table; 18] {
+pub fn all() -> [&'static Table; 22] {
     [
         &DATE,
         &RANGE_SEPARATOR,
@@ -298,5 +330,9 @@ pub fn all() -> [&'static Table; 18] {
         &TITLE_TAIL,
         &RATE,
         &ASPECTS,
+        &DONE_VERB_BEFORE,
+        &DONE_VERB_AFTER,
+        &YEAR_OF_WORK,
+        &OTHER_ROUND,
     ]
 }

@@ -27,7 +27,8 @@
 use super::meta::{after_last, ceil_boundary, floor_boundary, is_sentence_end};
 use super::numerals::{chinese_digit, leading_chinese};
 use super::text::Source;
-use crate::model::{Stated, StatedField as Field};
+use super::{patterns, vocab};
+use crate::model::{Stated, StatedField as Field, Status};
 
 /// The statements are in the opening paragraphs or in section 二; a real notice has them in its
 /// first few KB. Bounding the scan keeps the cost flat on very long input.
@@ -35,11 +36,21 @@ pub const REGION: usize = 64 * 1024;
 
 /// Reads the stated totals from the folded text.
 pub fn extract_stated(src: &Source) -> Stated {
+    extract_stated_from(src, 0)
+}
+
+/// Reads the stated totals from folded offset `from` on (the title's end: what a page puts
+/// before the title, such as a table of contents with per-section counts, is not the notice's).
+pub fn extract_stated_from(src: &Source, from: usize) -> Stated {
     let f = src.folded.as_str();
-    let r = &f[..ceil_boundary(f, REGION)];
-    let mut reader = Reader { r, found: Found::default(), pending_new_rules: None, after_aspects: None };
-    let mut prev_end = 0;
-    for tok in Tokens::new(r) {
+    let from = floor_boundary(f, from);
+    let r = &f[..ceil_boundary(f, from.saturating_add(REGION))];
+    let notice_year = notice_year(&r[from..]);
+    let mut reader = Reader { r, found: Found::default(), pending_new_rules: None, after_aspects: None, notice_year };
+    let mut prev_end = from;
+    for tok in
+        Tokens::new(&r[from..]).map(|t| Token { start: t.start + from, end: t.end + from, after: t.after + from, ..t })
+    {
         let bound = prev_end;
         prev_end = tok.after;
         if reader.found.complete() {
@@ -196,51 +207,25 @@ fn is_clause_end(c: char) -> bool {
     is_sentence_end(c) || matches!(c, '，' | '：' | '、' | '（' | '）')
 }
 
-/// Status words, checked in this order (`未完成` and `基本完成` before `完成`).
-const NOT_DONE: &[&str] = &["未完成", "未整改", "尚未", "暂未", "未销号", "未到位", "没有完成", "未能完成"];
-const IN_PROGRESS: &[&str] =
-    &["基本完成", "正在", "推进中", "整改中", "持续", "长期", "阶段性", "逐步", "推进", "序时"];
-const DONE: &[&str] =
-    &["已完成", "完成", "已整改", "整改到位", "销号", "已落实", "全部落实", "落实到位", "办结", "已解决", "已清零"];
-
-fn status_in(s: &str) -> Option<Field> {
-    // One pass, looking at the words only where a status word can start.
-    let mut best = None;
-    for (i, c) in s.char_indices() {
-        if !matches!(
-            c,
-            '未' | '尚'
-                | '暂'
-                | '没'
-                | '基'
-                | '正'
-                | '推'
-                | '整'
-                | '持'
-                | '长'
-                | '阶'
-                | '逐'
-                | '序'
-                | '已'
-                | '完'
-                | '销'
-                | '全'
-                | '落'
-                | '办'
-        ) {
-            continue;
-        }
-        let rest = &s[i..];
-        if NOT_DONE.iter().any(|w| rest.starts_with(w)) {
-            return Some(Field::ProblemsNotDone);
-        }
-        if IN_PROGRESS.iter().any(|w| rest.starts_with(w)) {
-            best = Some(Field::ProblemsInProgress);
-        } else if best.is_none() && DONE.iter().any(|w| rest.starts_with(w)) {
-            best = Some(Field::ProblemsDone);
-        }
+/// The status a clause states about a count: the words of [`vocab`] (the parser's one table of
+/// status words), else a bare verb of completion governing the count ([`patterns::DONE_VERB_BEFORE`]:
+/// `完成整改17项`, `已落实17个`). Returns the status and where its words start in `s`.
+fn status_at(s: &str, verbs: &patterns::Table) -> Option<(Field, usize)> {
+    if let Some((st, (a, _))) = vocab::status_of_text(s) {
+        let field = match st {
+            Status::Done => Field::ProblemsDone,
+            Status::InProgress => Field::ProblemsInProgress,
+            Status::NotDone => Field::ProblemsNotDone,
+            Status::Unknown => return None,
+        };
+        return Some((field, a));
     }
-    best
+    verbs.regex().find(s).map(|m| (Field::ProblemsDone, m.start()))
+}
+
+/// The status of the clause before a count.
+fn status_in(s: &str) -> Option<Field> {
+    status_at(s, &patterns::DONE_VERB_BEFORE).map(|(f, _)| f)
 }
 
 /// A status phrase right after a count: `17个已完成整改`, `1个正在整改`, `18个问题均已整改完成`.
@@ -258,16 +243,16 @@ fn status_after(r: &str, at: usize) -> Option<(Field, bool, usize)> {
             all = true;
         }
     }
-    let starts =
-        ["已", "正在", "基本", "未", "尚未", "暂未", "持续", "长期", "阶段性", "整改", "完成", "落实", "销号", "办结"];
-    if !starts.iter().any(|w| h.starts_with(w)) {
+    // The status words must open the phrase (`17个已完成整改`, `1个正在整改`, `1个需长期坚持`).
+    let (st, p) = status_at(h, &patterns::DONE_VERB_AFTER)?;
+    if !h[..p].trim_start_matches(['需', '要', '已', '经']).is_empty() {
         return None;
     }
     // "18个问题已完成整改17个": the status belongs to the number after it.
     if has_count(clause) {
         return None;
     }
-    Some((status_in(head)?, all, at + clause.len()))
+    Some((st, all, at + clause.len()))
 }
 
 /// Whether `s` holds a count (a digit, or a Chinese numeral before a classifier).
@@ -322,23 +307,29 @@ fn is_rules_prefix(p: &str) -> bool {
     tail.contains("制度") && ["机制", "文件", "成果", "规定", "办法", "清单"].iter().any(|w| p.ends_with(w))
 }
 
-/// What the sentence before `at` last spoke of: measures (措施/举措), rules (制度) or problems.
+/// What the sentence before `at` last spoke of: measures (措施/举措), rules (制度), other things
+/// (事项/任务: `确定事项22件，已办结6件` counts tasks, not problems) or problems.
 #[derive(PartialEq)]
 enum Topic {
     Problems,
     Measures,
     Rules,
+    Other,
 }
 
 fn topic_before(r: &str, at: usize) -> Topic {
     let lo = floor_boundary(r, at.saturating_sub(600));
     let s = &r[lo..at];
-    let s = &s[after_last(s, is_sentence_end)..];
+    // Back to the sentence's start; a `；` only separates its parts (`已办结6件；正在办理16件`).
+    let s = &s[after_last(s, |c| is_sentence_end(c) && c != '；')..];
     let last = |ws: &[&str]| ws.iter().filter_map(|w| s.rfind(w)).max();
     let problems = last(&["问题"]);
     let measures = last(&["措施", "举措"]);
     let rules = last(&["制度"]);
-    if measures > problems && measures >= rules {
+    let other = last(&["事项", "任务"]);
+    if other > problems && other > measures && other > rules {
+        Topic::Other
+    } else if measures > problems && measures >= rules {
         Topic::Measures
     } else if rules > problems && rules > measures {
         Topic::Rules
@@ -370,13 +361,15 @@ struct Reader<'a> {
     /// After an aspects count (`问题共计3大类`): where its noun ends, and the words before it, which
     /// a count right after (`12个`) shares: `问题共计3大类12个` → 12 problems.
     after_aspects: Option<(usize, usize, usize)>,
+    /// The year whose work the notice reports on (`2017年度`), if it says.
+    notice_year: Option<u32>,
 }
 
 impl Reader<'_> {
     fn read(&mut self, tok: &Token, bound: usize) {
         let link = self.after_aspects.take().filter(|&(end, _, _)| end == tok.start);
         let (r, found, pending_new_rules) = (self.r, &mut self.found, &mut self.pending_new_rules);
-        if let Some(e) = read_token(r, tok, bound, link, found, pending_new_rules) {
+        if let Some(e) = read_token(r, tok, bound, link, found, pending_new_rules, self.notice_year) {
             self.after_aspects = Some(e);
         }
     }
@@ -390,6 +383,7 @@ fn read_token(
     link: Option<(usize, usize, usize)>,
     found: &mut Found,
     pending_new_rules: &mut Option<usize>,
+    notice_year: Option<u32>,
 ) -> Option<(usize, usize, usize)> {
     let cl = tok.classifier?;
     // The words before the number, back to the previous number or clause punctuation; right after
@@ -403,7 +397,12 @@ fn read_token(
             (prefix, tok.start - prefix.len())
         }
     };
-    if prefix.trim_end().ends_with('第') || tok.value == u32::MAX {
+    // An ordinal (`第3个`), a name in quotes (`“两个维护”`), a slogan's series (`解决一个、销号一个`,
+    // `一件一件落实`): not counts.
+    if prefix.trim_end().ends_with(['第', '“']) || tok.value == u32::MAX || in_series(r, tok) {
+        return None;
+    }
+    if other_round(clause_before(r, tok.start), notice_year) {
         return None;
     }
     let v = tok.value as f64;
@@ -432,16 +431,15 @@ fn read_token(
     }
 
     // 3个方面 / 三大方面 / 4方面
-    let aspect_end = ["个大方面", "个方面", "大方面", "方面", "个大类", "大类", "个领域"]
-        .iter()
-        .find(|w| r[tok.end..].starts_with(**w))
-        .map(|w| tok.end + w.len());
+    let aspect_end = patterns::ASPECTS.prefix_len(&r[tok.end..]).map(|n| tok.end + n);
     if let Some(e) = aspect_end {
-        let sl = floor_boundary(r, tok.start.saturating_sub(300));
-        let ctx_lo = sl + after_last(&r[sl..tok.start], is_sentence_end);
-        let ctx = &r[ctx_lo..ceil_boundary(r, e + 90)];
-        if ["反馈", "巡察", "巡视", "审计", "督察", "指出", "涉及", "问题", "意见"].iter().any(|w| ctx.contains(w))
-        {
+        // Aspects of the feedback: the clause before says so (`巡察反馈的3个方面`, `问题共计3大类`),
+        // or problems follow (`3个方面的问题`, `3个方面18个问题`) — not the parts of a plan
+        // (`明确责任人、整改时限5个方面`).
+        const ABOUT: &[&str] = &["反馈", "巡察", "巡视", "审计", "督察", "指出", "涉及", "问题", "意见"];
+        let after = &r[e..ceil_boundary(r, e + 30)];
+        let problems_follow = after.trim_start_matches(['的', '共', '计']).starts_with("问题") || has_count(after);
+        if ABOUT.iter().any(|w| clause_before(r, tok.start).contains(w)) || problems_follow {
             found.set(Field::Aspects, v, tok.start, e);
         }
         return Some((e, prefix_at, tok.start));
@@ -539,23 +537,68 @@ fn read_token(
                 found.set(Field::MeasuresDone, v, a, b);
             }
         }
-        Topic::Rules => {}
+        Topic::Rules | Topic::Other => {}
     }
     None
 }
 
-/// Sets a problem status count. Two kinds of open problems in one sentence add up
-/// (`已完成整改10个，基本完成1个，需长期坚持的1个` → 2 in progress) when the stated total and
-/// done count are known and the sum stays within the total; a `其中…` sub-count never adds.
+/// The clause before `at`, back to the previous clause punctuation (at most 120 bytes).
+fn clause_before(r: &str, at: usize) -> &str {
+    let before = &r[floor_boundary(r, at.saturating_sub(120))..at];
+    &before[after_last(before, is_clause_end)..]
+}
+
+/// The year whose work the notice reports on: the first `2017年度` in its opening.
+fn notice_year(r: &str) -> Option<u32> {
+    let head = &r[..ceil_boundary(r, 4096)];
+    let c = patterns::YEAR_OF_WORK.regex().captures(head)?;
+    c.name("y")?.as_str().parse().ok()
+}
+
+/// Whether the clause before a count speaks of another round ([`patterns::OTHER_ROUND`]:
+/// `上一轮巡察反馈的`, `对2016年经责审计提出的` in a notice on 2017's work): this round's figures only.
+fn other_round(prefix: &str, notice_year: Option<u32>) -> bool {
+    patterns::OTHER_ROUND.regex().captures_iter(prefix).any(|c| match c.name("y") {
+        Some(y) => notice_year.is_some_and(|n| y.as_str().parse::<u32>().is_ok_and(|y| y != n)),
+        None => true,
+    })
+}
+
+/// Whether a count written in words repeats right after itself (`一件一件`) or in the next item
+/// of a list (`解决一个、销号一个、巩固一个`): a slogan, not a figure.
+fn in_series(r: &str, tok: &Token) -> bool {
+    let word = &r[tok.start..tok.after];
+    if word.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let rest = &r[tok.after..ceil_boundary(r, tok.after + 24)];
+    let before = &r[floor_boundary(r, tok.start.saturating_sub(24))..tok.start];
+    let item_before = before.rfind('、').is_some_and(|i| before[..i].ends_with(word) && before.len() - i <= 12);
+    rest.starts_with(word)
+        || before.ends_with(word)
+        || item_before
+        || rest.strip_prefix('、').is_some_and(|x| x.find(word).is_some_and(|i| i <= 9))
+}
+
+/// Sets a problem status count. One open status split over several phrases of one sentence adds
+/// up (`已完成整改10个，基本完成1个，需长期坚持的1个` → 2 in progress; `已解决12项；将于年底基本完成
+/// 11项；正在推动解决3项` → 14 in progress; `；` only separates the parts) when the stated total
+/// and done count are known and the sum of every status stays within the total; a `其中…`
+/// sub-count of an open status never adds.
 fn set_status(found: &mut Found, r: &str, st: Field, v: f64, (a, b): (usize, usize), prefix: &str) {
-    if found.set(st, v, a, b) || st != Field::ProblemsInProgress || prefix.contains("其中") {
+    let open = matches!(st, Field::ProblemsInProgress | Field::ProblemsNotDone);
+    if found.set(st, v, a, b) || !open || prefix.contains("其中") {
         return;
     }
-    let get = |f: Field| found.hits.iter().find(|h| h.0 == f).map(|h| h.1);
-    let (Some(total), Some(done)) = (get(Field::Problems), get(Field::ProblemsDone)) else { return };
-    let Some(h) = found.hits.iter_mut().find(|h| h.0 == Field::ProblemsInProgress) else { return };
-    let same_sentence = h.3 <= a && !r[h.3..a].contains(is_sentence_end);
-    if same_sentence && done + h.1 + v <= total {
+    let get = |f: Field| found.hits.iter().find(|h| h.0 == f).map_or(0.0, |h| h.1);
+    let Some(total) = found.hits.iter().find(|h| h.0 == Field::Problems).map(|h| h.1) else { return };
+    if !found.has(Field::ProblemsDone) {
+        return;
+    }
+    let stated_sum = get(Field::ProblemsDone) + get(Field::ProblemsInProgress) + get(Field::ProblemsNotDone);
+    let Some(h) = found.hits.iter_mut().find(|h| h.0 == st) else { return };
+    let same_sentence = h.3 <= a && !r[h.3..a].contains(|c| is_sentence_end(c) && c != '；');
+    if same_sentence && stated_sum + v <= total {
         h.1 += v;
         h.3 = b;
     }

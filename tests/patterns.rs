@@ -2,7 +2,7 @@
 //! pattern can fail at run time in the browser — and every phrase matches its own example.
 //!
 //! The core's Cargo.toml gives regex `default-features = false, features = ["std",
-//! "perf-literal"]`; nothing else in the workspace turns on more of its features for the wasm
+//! "perf-literal", "perf-dfa", "perf-backtrack"]`; nothing else in the workspace turns on more of its features for the wasm
 //! target (checked below), and without the `unicode-*` features a pattern that needs a Unicode
 //! class table (`\d` `\s` `\w` `\p{Han}` `(?i)`) does not compile. So compiling here is
 //! compiling there.
@@ -56,7 +56,7 @@ fn regex_features_are_the_wasm_builds() {
     let core = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
     let line = core.lines().find(|l| l.starts_with("regex ")).expect("the core depends on regex");
     assert!(line.contains("default-features = false"), "{line}");
-    assert!(line.contains(r#"features = ["std", "perf-literal"]"#), "{line}");
+    assert!(line.contains(r#"features = ["std", "perf-literal", "perf-dfa", "perf-backtrack"]"#), "{line}");
     // Nothing else may widen them (features unify across the workspace).
     let web = std::fs::read_to_string(root.join("web/Cargo.toml")).unwrap();
     assert!(!web.lines().any(|l| l.trim_start().starts_with("regex")), "web/Cargo.toml names regex");

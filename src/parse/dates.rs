@@ -148,11 +148,7 @@ fn date_from(c: &regex::Captures) -> Option<(DateParts, usize)> {
 ///
 /// `2023年11月20日` / `11月20号` / `2023年11月` / `2023-11-20` / `二〇二三年十一月二十日`.
 pub fn parse_date_at(s: &str) -> Option<(DateParts, usize)> {
-    let c = patterns::DATE.regex().captures(s)?;
-    if c.get(0)?.start() != 0 {
-        return None;
-    }
-    date_from(&c)
+    date_from(&patterns::DATE.at_start().captures(s)?)
 }
 
 fn is_numeral_char(c: char) -> bool {
@@ -196,16 +192,15 @@ fn range_end(s: &str, start: &DateParts) -> Option<(DateParts, usize)> {
     let (mut parts, mut len) = match parse_date_at(s) {
         Some(p) => p,
         None => {
-            let c = patterns::DAY.regex().captures(s).filter(|c| c.get(0).is_some_and(|m| m.start() == 0))?;
+            let c = patterns::DAY.at_start().captures(s)?;
             let d = small(c.name("d")?.as_str())?;
             (DateParts { year: None, month: None, day: Some(d) }, c.get(0)?.end())
         }
     };
     if parts.day.is_none() && start.day.is_some() {
-        if let Some(c) = patterns::DAY_WITHOUT_MARK.regex().captures(&s[len..]) {
-            let m = c.get(0)?;
+        if let Some(m) = patterns::DAY_WITHOUT_MARK.at_start().find(&s[len..]) {
             let next = s[len + m.end()..].chars().next();
-            if m.start() == 0 && !next.is_some_and(|c| c.is_ascii_digit() || c == '.') {
+            if !next.is_some_and(|c| c.is_ascii_digit() || c == '.') {
                 parts.day = small(m.as_str());
                 len += m.end();
             }

@@ -523,9 +523,8 @@ fn skip_contact_lead(s: &str, mut i: usize) -> usize {
 
 /// A bracketed note with no digits (`（传真）`; `（工作日9:00前）` is not one): its length.
 fn paren_note(s: &str) -> Option<usize> {
-    let c = patterns::CONTACT_LEAD.regex().captures(s)?;
-    let m = c.name("note").filter(|m| m.start() == 0)?;
-    Some(m.end())
+    let c = patterns::CONTACT_LEAD.at_start().captures(s)?;
+    Some(c.name("note")?.end())
 }
 
 /// The length of a phone number at the start of `s` ([`patterns::PHONE`]): `0571-12345678`,
@@ -564,6 +563,10 @@ fn phones(w: &str) -> Vec<(usize, usize)> {
 
 /// Email addresses (`abc@example.cn`, [`patterns::EMAIL`]), in order. Ranges in `w`.
 fn emails(w: &str) -> Vec<(usize, usize)> {
+    // No `@`, no address: skip the regex scan of the whole window.
+    if memchr::memchr(b'@', w.as_bytes()).is_none() {
+        return Vec::new();
+    }
     patterns::EMAIL.regex().find_iter(w).map(|m| (m.start(), m.end())).collect()
 }
 

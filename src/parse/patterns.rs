@@ -2,7 +2,8 @@
 //!
 //! Each [`Phrase`] is one way of writing something, with an example it must match (checked by
 //! `tests/patterns.rs`, which also compiles every table under the wasm build's regex features:
-//! `std` and `perf-literal` only, no Unicode classes — so no `\d`, `\s`, `\w` or `\p{…}` here;
+//! `std`, `perf-literal`, `perf-dfa` (a lazy DFA finds matches; without it the PikeVM alone made
+//! metadata 50× slower) and `perf-backtrack` (captures on the matched span); no Unicode classes — so no `\d`, `\s`, `\w` or `\p{…}` here;
 //! write `[0-9]` and list characters instead). A table compiles once, on first use
 //! (`LazyLock`), into one regex whose alternatives are the phrases in table order, each a named
 //! group, so a match says which phrasing it was.
@@ -34,6 +35,9 @@ pub struct Table {
     pub name: &'static str,
     pub phrases: &'static [Phrase],
     re: LazyLock<Regex>,
+    /// The same, anchored at the start (`^(?:…)`): a match at the start of a slice is looked for
+    /// there only, not by scanning the rest of the slice.
+    at_start: LazyLock<Regex>,
 }
 
 impl Table {
@@ -60,9 +64,14 @@ impl Table {
         self.re.is_match(s)
     }
 
+    /// The anchored regex: matches only at the start of the haystack.
+    pub fn at_start(&self) -> &Regex {
+        &self.at_start
+    }
+
     /// The length of a match at the very start of `s`, if any.
     pub fn prefix_len(&self, s: &str) -> Option<usize> {
-        self.re.find(s).filter(|m| m.start() == 0).map(|m| m.end())
+        self.at_start.find(s).map(|m| m.end())
     }
 }
 
@@ -76,6 +85,10 @@ fn compile(phrases: &[Phrase]) -> Regex {
     Regex::new(&alternation(phrases)).expect("pattern tables compile (tests/patterns.rs)")
 }
 
+fn compile_at_start(phrases: &[Phrase]) -> Regex {
+    Regex::new(&format!("^(?:{})", alternation(phrases))).expect("pattern tables compile (tests/patterns.rs)")
+}
+
 macro_rules! table {
     ($(#[$doc:meta])* $name:ident = $phrases:expr) => {
         $(#[$doc])*
@@ -83,6 +96,7 @@ macro_rules! table {
             name: stringify!($name),
             phrases: $phrases,
             re: LazyLock::new(|| compile($phrases)),
+            at_start: LazyLock::new(|| compile_at_start($phrases)),
         };
     };
 }

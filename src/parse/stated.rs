@@ -211,7 +211,17 @@ fn is_clause_end(c: char) -> bool {
 /// status words), else a bare verb of completion governing the count ([`patterns::DONE_VERB_BEFORE`]:
 /// `完成整改17项`, `已落实17个`). Returns the status and where its words start in `s`.
 fn status_at(s: &str, verbs: &patterns::Table) -> Option<(Field, usize)> {
-    if let Some((st, (a, _))) = vocab::status_of_text(s) {
+    // Most clauses before a number hold no status word: ask vocab only when one could start here.
+    static LEADS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+        let tables =
+            [vocab::NOT_DONE, vocab::IN_PROGRESS, vocab::DONE, vocab::WEAK_IN_PROGRESS, vocab::NOT_DONE_UNLESS_DONE];
+        let mut leads: Vec<char> = tables.iter().flat_map(|t| t.iter().filter_map(|p| p.chars().next())).collect();
+        leads.sort_unstable();
+        leads.dedup();
+        leads
+    });
+    let status = if s.chars().any(|c| LEADS.binary_search(&c).is_ok()) { vocab::status_of_text(s) } else { None };
+    if let Some((st, (a, _))) = status {
         let field = match st {
             Status::Done => Field::ProblemsDone,
             Status::InProgress => Field::ProblemsInProgress,

@@ -71,9 +71,121 @@ pub struct Meta {
     pub emails: Vec<String>,
     pub postcodes: Vec<String>,
     pub address: Option<String>,
-    /// Where each value above stands in the text, by field name (`"title"`, `"phones"`, …).
+    /// Where each value above stands in the text, by field (`"title"`, `"phones"`, … in JSON).
     /// List fields have one span per value, in the same order.
-    pub spans: BTreeMap<String, Vec<Span>>,
+    pub spans: BTreeMap<MetaField, Vec<Span>>,
+}
+
+/// Keys of fixed field sets, serialised as their snake_case names (the JSON is unchanged), ordered
+/// by name as the string keys were, and looked up by name too (`spans.get("title")`).
+macro_rules! field_enum {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal,)* }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($(#[$vdoc])* $variant,)* }
+
+        impl $name {
+            /// Every field, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            /// The JSON name.
+            pub fn name(self) -> &'static str {
+                match self { $($name::$variant => $text,)* }
+            }
+        }
+
+        impl Ord for $name {
+            fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+                self.name().cmp(other.name())
+            }
+        }
+
+        impl PartialOrd for $name {
+            fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+
+        // Eq and Ord agree with the names', so maps keyed by the enum can be read by name.
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                self.name()
+            }
+        }
+    };
+}
+
+field_enum!(
+    /// A field of [`Meta`].
+    MetaField {
+        Title = "title",
+        Issuer = "issuer",
+        InspectedUnit = "inspected_unit",
+        InspectionBody = "inspection_body",
+        InspectionStart = "inspection_start",
+        InspectionEnd = "inspection_end",
+        FeedbackDate = "feedback_date",
+        SignedDate = "signed_date",
+        PublicityStart = "publicity_start",
+        PublicityEnd = "publicity_end",
+        Phones = "phones",
+        Emails = "emails",
+        Postcodes = "postcodes",
+        Address = "address",
+    }
+);
+
+field_enum!(
+    /// A field of [`Stated`].
+    StatedField {
+        Aspects = "aspects",
+        Problems = "problems",
+        ProblemsDone = "problems_done",
+        ProblemsInProgress = "problems_in_progress",
+        ProblemsNotDone = "problems_not_done",
+        Measures = "measures",
+        MeasuresDone = "measures_done",
+        Rules = "rules",
+        CompletionRate = "completion_rate",
+    }
+);
+
+impl Meta {
+    /// The value of a single-valued field; `None` for the lists (phones, emails, postcodes).
+    pub fn text_mut(&mut self, field: MetaField) -> Option<&mut Option<String>> {
+        use MetaField::*;
+        Some(match field {
+            Title => &mut self.title,
+            Issuer => &mut self.issuer,
+            InspectedUnit => &mut self.inspected_unit,
+            InspectionBody => &mut self.inspection_body,
+            InspectionStart => &mut self.inspection_start,
+            InspectionEnd => &mut self.inspection_end,
+            FeedbackDate => &mut self.feedback_date,
+            SignedDate => &mut self.signed_date,
+            PublicityStart => &mut self.publicity_start,
+            PublicityEnd => &mut self.publicity_end,
+            Address => &mut self.address,
+            Phones | Emails | Postcodes => return None,
+        })
+    }
+
+    /// The values of a list field; `None` for the single-valued ones.
+    pub fn list_mut(&mut self, field: MetaField) -> Option<&mut Vec<String>> {
+        match field {
+            MetaField::Phones => Some(&mut self.phones),
+            MetaField::Emails => Some(&mut self.emails),
+            MetaField::Postcodes => Some(&mut self.postcodes),
+            _ => None,
+        }
+    }
 }
 
 /// The totals the notice states about itself ("反馈的3个方面18个问题，已完成整改17个").
@@ -90,8 +202,8 @@ pub struct Stated {
     pub rules: Option<u32>,
     /// Completion rate in percent as stated (`94.4` for "94.4%").
     pub completion_rate: Option<f64>,
-    /// Where each stated figure stands in the text, by field name.
-    pub spans: BTreeMap<String, Span>,
+    /// Where each stated figure stands in the text, by field.
+    pub spans: BTreeMap<StatedField, Span>,
 }
 
 /// What a node is in the notice.

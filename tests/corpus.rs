@@ -10,7 +10,7 @@ use std::process::Command;
 /// The lowest acceptable figure for each score: a ratchet, raised to just under what the parser
 /// scores whenever it gets better, so a regression on the corpus fails the test run.
 const THRESHOLDS: [(&str, f64); 6] =
-    [("nodes", 0.99), ("tree", 0.99), ("stated", 0.82), ("meta", 0.77), ("problems", 0.99), ("status", 0.99)];
+    [("nodes", 0.99), ("tree", 0.99), ("stated", 0.99), ("meta", 0.98), ("problems", 0.99), ("status", 0.99)];
 
 #[test]
 fn corpus_scores_meet_thresholds() {

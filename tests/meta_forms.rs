@@ -2,11 +2,14 @@
 //! expectations, plus span checks (each value is the input text its span points at).
 
 use notice_outline::model::Meta;
-use notice_outline::parse::meta::{extract_meta, Layout};
+use notice_outline::parse::layout::{layout, Layout};
+use notice_outline::parse::meta::extract_meta;
 use notice_outline::parse::text::Source;
 
 fn meta(text: &str) -> (Meta, Layout) {
-    let (m, l) = extract_meta(&Source::new(text));
+    let src = Source::new(text);
+    let l = layout(&src.folded);
+    let m = extract_meta(&src, &l);
     check_spans(text, &m);
     (m, l)
 }

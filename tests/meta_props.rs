@@ -3,6 +3,7 @@
 //! values are exactly the input under their span, dates are valid ISO dates and the layout is
 //! ordered.
 
+use notice_outline::parse::layout::layout;
 use notice_outline::parse::meta::extract_meta;
 use notice_outline::parse::stated::extract_stated;
 use notice_outline::parse::text::Source;
@@ -122,7 +123,8 @@ proptest! {
     #[test]
     fn extraction_is_total_and_consistent(text in notice()) {
         let src = Source::new(&text);
-        let (m, layout) = extract_meta(&src);
+        let layout = layout(&src.folded);
+        let m = extract_meta(&src, &layout);
         let st = extract_stated(&src);
         prop_assert!(layout.title_end <= layout.closing_start);
         prop_assert!(layout.closing_start <= src.folded.len());
@@ -162,7 +164,7 @@ proptest! {
     #[test]
     fn arbitrary_text_does_not_panic(text in "\\PC{0,300}") {
         let src = Source::new(&text);
-        let _ = extract_meta(&src);
+        let _ = extract_meta(&src, &layout(&src.folded));
         let _ = extract_stated(&src);
     }
 }

@@ -251,3 +251,66 @@ fn garbage_does_not_panic() {
     let long = "已完成整改17个，".repeat(20000);
     assert_eq!(st(&long).problems_done, Some(17));
 }
+
+/// The rules for what counts, each on an invented notice with its exact expectation.
+mod counting_rules {
+    use notice_outline::model::Stated;
+    use notice_outline::parse::stated::extract_stated;
+    use notice_outline::parse::text::Source;
+
+    fn st(s: &str) -> Stated {
+        extract_stated(&Source::new(s))
+    }
+
+    fn fields(s: &Stated) -> [Option<u32>; 5] {
+        [s.aspects, s.problems, s.problems_done, s.problems_in_progress, s.problems_not_done]
+    }
+
+    #[test]
+    fn categories_broken_down_count_the_specific_problems() {
+        let s = st("市委巡察组反馈了12类问题，细化为39个具体问题，已完成整改35个。");
+        assert_eq!(fields(&s), [None, Some(39), Some(35), None, None]);
+    }
+
+    #[test]
+    fn one_status_split_over_phrases_is_summed() {
+        let s = st("巡察反馈问题29个，其中已解决12项；将于年底基本完成11项；正在推动解决3项；尚未完成3项。");
+        assert_eq!(fields(&s), [None, Some(29), Some(12), Some(14), Some(3)]);
+    }
+
+    #[test]
+    fn counts_in_words() {
+        let s = st("巡察组反馈了三个方面十八个问题，已完成整改十六个，正在整改两个。");
+        assert_eq!(fields(&s), [Some(3), Some(18), Some(16), Some(2), None]);
+    }
+
+    #[test]
+    fn counts_of_other_things_are_not_figures() {
+        // Slogans, people, lessons, names in quotes.
+        let s = st("坚持解决一个、销号一个、巩固一个，确保一件一件落实。约谈4人，讲党课72次，做到“两个维护”。");
+        assert_eq!(fields(&s), [None; 5]);
+        // Tasks (事项), not problems.
+        let s = st("会议确定事项22件，截至9月14日，已办结6件；正在办理16件。");
+        assert_eq!(fields(&s), [None; 5]);
+        // The parts of a plan, not aspects of the feedback.
+        let s = st("逐项明确责任领导、责任科室、责任人、整改时限4个方面，形成整改清单。");
+        assert_eq!(fields(&s), [None; 5]);
+    }
+
+    #[test]
+    fn only_this_rounds_figures() {
+        let s = st("针对上一轮巡察反馈的5个问题，一并整改。本轮巡察反馈问题16个，已完成整改15个。");
+        assert_eq!(fields(&s), [None, Some(16), Some(15), None, None]);
+        let s =
+            st("现报告我市2017年度预算执行审计查出问题的整改情况。某镇对2016年经责审计提出的21个问题进行持续整改。");
+        assert_eq!(fields(&s), [None; 5]);
+    }
+
+    #[test]
+    fn a_table_of_contents_before_the_title_gives_no_counts() {
+        let text = "（一）聚焦决策部署落实方面（7个问题）\n（二）聚焦基层党组织建设方面（5个问题）\n中共某某局党组关于巡察整改进展情况的通报\n根据市委统一部署，市委第三巡察组对某某局党组开展了常规巡察。\n";
+        let n = notice_outline::parse(text);
+        assert_eq!(fields(&n.stated), [None; 5]);
+        assert_eq!(n.meta.title.as_deref(), Some("中共某某局党组关于巡察整改进展情况的通报"));
+    }
+}

@@ -8,7 +8,8 @@
 //! | `11月20日` | month, day (the year comes from context) |
 //! | `2023年11月` | year, month (no day: never turned into an ISO date) |
 //!
-//! Ranges join two dates with `至` `到` `—` `——` `–` `-` `~` `〜` (optionally `起至` and spaces):
+//! The forms are the [`patterns::DATE`] table; this module checks the values and completes
+//! ranges. Ranges join two dates with `至` `到` `—` `——` `–` `-` `~` `〜` (optionally `起至` and spaces):
 //! `2023年4月10日至6月10日` (end year from the start), `2023年4月10日至2023年6月10日`,
 //! `4月10日至6月10日`, `4月10日至20日` (end month from the start), `2023年11月10日至1月10日`
 //! (end month before the start month: the next year).
@@ -17,6 +18,8 @@
 //! parsed with checked arithmetic and only sliced at char boundaries.
 
 use super::numerals::{chinese_digit, leading_arabic, leading_chinese};
+use super::patterns;
+use super::text::{ceil_char_boundary, floor_char_boundary};
 
 /// A date as written; any part may be missing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -73,10 +76,6 @@ pub fn iso(year: u32, month: u32, day: u32) -> Option<String> {
     Some(format!("{year:04}-{month:02}-{day:02}"))
 }
 
-fn skip_spaces(s: &str, i: usize) -> usize {
-    i + s.get(i..).map_or(0, |r| r.len() - r.trim_start_matches(' ').len())
-}
-
 /// A digit of a year written in Chinese: `二〇二三`, `二○二三` (○ is often typed for 〇), `二零二三`,
 /// and the letter O that some editors put in instead.
 fn year_digit(c: char) -> Option<u32> {
@@ -111,126 +110,102 @@ pub fn leading_year(s: &str) -> Option<(u32, usize)> {
     (len > 0 && (1900..=2100).contains(&v) && s[..len].chars().count() == 4).then_some((v, len))
 }
 
-/// A month or day number (1–2 Arabic digits, or a Chinese numeral up to 三十一): value and length.
-fn leading_small(s: &str) -> Option<(u32, usize)> {
-    let (v, len) = match leading_arabic(s) {
-        Some((v, len)) if len <= 2 => (v, len),
-        Some(_) => return None,
-        None => leading_chinese(s)?,
+/// A month or day number as the patterns capture it (`11`, `十一`, `二十`), if in 1–31.
+fn small(s: &str) -> Option<u32> {
+    let v = match leading_arabic(s) {
+        Some((v, len)) if len == s.len() => v,
+        _ => leading_chinese(s).filter(|&(_, len)| len == s.len())?.0,
     };
-    (1..=31).contains(&v).then_some((v, len))
+    (1..=31).contains(&v).then_some(v)
+}
+
+/// Reads one match of [`patterns::DATE`]: its parts and its end, or `None` when a value is out of
+/// range (`13月`, `2023-11.20`, `20231年`).
+fn date_from(c: &regex::Captures) -> Option<(DateParts, usize)> {
+    let end = c.get(0)?.end();
+    if let Some(y) = c.name("iy") {
+        // 2023-11-20: both separators alike, a real month and day.
+        if c.name("s1")?.as_str() != c.name("s2")?.as_str() {
+            return None;
+        }
+        let (year, _) = leading_year(y.as_str())?;
+        let (month, day) = (small(c.name("im")?.as_str())?, small(c.name("id")?.as_str())?);
+        return (month <= 12).then_some((DateParts { year: Some(year), month: Some(month), day: Some(day) }, end));
+    }
+    let year = match c.name("y") {
+        Some(y) => Some(leading_year(y.as_str())?.0),
+        None => None,
+    };
+    let month = small(c.name("m")?.as_str()).filter(|&m| m <= 12)?;
+    // A day out of range (`11月32日`) leaves a month-only date ending at 月.
+    match c.name("d").and_then(|d| small(d.as_str())) {
+        Some(day) => Some((DateParts { year, month: Some(month), day: Some(day) }, end)),
+        None => Some((DateParts { year, month: Some(month), day: None }, c.name("mo")?.end())),
+    }
 }
 
 /// The date at the start of `s` and its length in bytes. At least a month is required.
 ///
 /// `2023年11月20日` / `11月20号` / `2023年11月` / `2023-11-20` / `二〇二三年十一月二十日`.
 pub fn parse_date_at(s: &str) -> Option<(DateParts, usize)> {
-    let mut parts = DateParts::default();
-    let mut i = 0;
-    if let Some((y, len)) = leading_year(s) {
-        let after = &s[len..];
-        // 2023-11-20, 2023.11.20, 2023/11/20
-        if let Some(sep @ (b'-' | b'.' | b'/')) = after.as_bytes().first().copied() {
-            let rest = &after[1..];
-            let (m, ml) = leading_arabic(rest).filter(|&(_, l)| l <= 2)?;
-            if rest.as_bytes().get(ml) != Some(&sep) {
-                return None;
-            }
-            let rest2 = &rest[ml + 1..];
-            let (d, dl) = leading_arabic(rest2).filter(|&(_, l)| l <= 2)?;
-            if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-                return None;
-            }
-            let end = len + 1 + ml + 1 + dl;
-            parts = DateParts { year: Some(y), month: Some(m), day: Some(d) };
-            return Some((parts, end));
-        }
-        let j = skip_spaces(s, len);
-        if !s[j..].starts_with('年') {
-            return None;
-        }
-        parts.year = Some(y);
-        i = skip_spaces(s, j + '年'.len_utf8());
-    }
-    let (m, ml) = leading_small(&s[i..])?;
-    if m > 12 {
-        return None;
-    }
-    let j = skip_spaces(s, i + ml);
-    if !s[j..].starts_with('月') {
-        return None;
-    }
-    parts.month = Some(m);
-    let mut end = j + '月'.len_utf8();
-    let k = skip_spaces(s, end);
-    if let Some((d, dl)) = leading_small(&s[k..]) {
-        let l = skip_spaces(s, k + dl);
-        if s[l..].starts_with('日') || s[l..].starts_with('号') {
-            parts.day = Some(d);
-            end = l + '日'.len_utf8();
-        }
-    }
-    Some((parts, end))
-}
-
-fn is_date_start(c: char) -> bool {
-    c.is_ascii_digit() || year_digit(c).is_some() || c == '十'
+    date_from(&patterns::DATE.at_start().captures(s)?)
 }
 
 fn is_numeral_char(c: char) -> bool {
-    is_date_start(c) || matches!(c, '百' | '千' | '万' | '两')
+    c.is_ascii_digit() || year_digit(c).is_some() || matches!(c, '十' | '百' | '千' | '万' | '两')
 }
 
-/// Every date in `s`, in order (a date is at least a month: `11月`, `2023年11月20日`).
+/// Every date in `s`, in order (a date is at least a month: `11月`, `2023年11月20日`). A date
+/// does not start inside a number (`20231年1月` holds only `1月`).
 pub fn find_dates(s: &str) -> Vec<DateHit> {
+    let re = patterns::DATE.regex();
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut skip_to = 0;
-    for (i, c) in s.char_indices() {
-        if i >= skip_to && is_date_start(c) && !prev.is_some_and(is_numeral_char) {
-            if let Some((parts, len)) = parse_date_at(&s[i..]) {
-                out.push(DateHit { parts, start: i, end: i + len });
-                skip_to = i + len;
+    let mut at = 0;
+    while let Some(c) = re.captures_at(s, at) {
+        let Some(m) = c.get(0) else { break };
+        let inside_number = s[..m.start()].chars().next_back().is_some_and(is_numeral_char);
+        match date_from(&c).filter(|_| !inside_number) {
+            Some((parts, end)) => {
+                out.push(DateHit { parts, start: m.start(), end });
+                at = end;
             }
+            // Not a date here: look again from the next character.
+            None => at = m.start() + s[m.start()..].chars().next().map_or(1, char::len_utf8),
         }
-        prev = Some(c);
     }
     out
 }
 
-/// The separator of a range at the start of `s` (after optional spaces and `起`): its length.
+/// The separator of a range at the start of `s` ([`patterns::RANGE_SEPARATOR`]): its length.
 fn range_separator(s: &str) -> Option<usize> {
-    let mut i = skip_spaces(s, 0);
-    if s[i..].starts_with('起') {
-        i = skip_spaces(s, i + '起'.len_utf8());
+    let len = patterns::RANGE_SEPARATOR.prefix_len(s)?;
+    // `一` is a dash only when a digit follows (`4月10日一6月10日`), else it is a numeral.
+    if s[..len].trim_end_matches(' ').ends_with('一') && !s[len..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
     }
-    let rest = &s[i..];
-    for sep in ["——", "—", "至", "到", "–", "-", "~", "〜", "―", "一"] {
-        if let Some(r) = rest.strip_prefix(sep) {
-            // `一` is a dash only when a date follows (`4月10日一6月10日`).
-            if sep == "一" && !r.starts_with(|c: char| c.is_ascii_digit()) {
-                return None;
-            }
-            return Some(skip_spaces(s, i + sep.len()));
-        }
-    }
-    None
+    Some(len)
 }
 
-/// The end of a range at the start of `s`, completed from `start`: a full date, `6月10日`, or
-/// `20日` (same month).
+/// The end of a range at the start of `s`, completed from `start`: a full date, `6月10日`,
+/// `20日` (same month), or a day whose 日 was left out after a month (`2022年11月15`).
 fn range_end(s: &str, start: &DateParts) -> Option<(DateParts, usize)> {
-    let (mut parts, len) = match parse_date_at(s) {
+    let (mut parts, mut len) = match parse_date_at(s) {
         Some(p) => p,
         None => {
-            let (d, dl) = leading_small(s)?;
-            let l = skip_spaces(s, dl);
-            if !(s[l..].starts_with('日') || s[l..].starts_with('号')) {
-                return None;
-            }
-            (DateParts { year: None, month: None, day: Some(d) }, l + '日'.len_utf8())
+            let c = patterns::DAY.at_start().captures(s)?;
+            let d = small(c.name("d")?.as_str())?;
+            (DateParts { year: None, month: None, day: Some(d) }, c.get(0)?.end())
         }
     };
+    if parts.day.is_none() && start.day.is_some() {
+        if let Some(m) = patterns::DAY_WITHOUT_MARK.at_start().find(&s[len..]) {
+            let next = s[len + m.end()..].chars().next();
+            if !next.is_some_and(|c| c.is_ascii_digit() || c == '.') {
+                parts.day = small(m.as_str());
+                len += m.end();
+            }
+        }
+    }
     // An end day needs a start day and the other way round (`4月10日至6月` is not a range of days).
     if parts.day.is_some() != start.day.is_some() {
         return None;
@@ -273,15 +248,8 @@ pub fn find_ranges(s: &str, dates: &[DateHit]) -> Vec<RangeHit> {
 /// The year of the nearest `2023年` / `二〇二三年` / `2023-…` written before `pos` in `s`,
 /// looking back at most `max_back` bytes.
 pub fn year_before(s: &str, pos: usize, max_back: usize) -> Option<u32> {
-    let pos = pos.min(s.len());
-    let mut lo = pos.saturating_sub(max_back);
-    while !s.is_char_boundary(lo) {
-        lo += 1;
-    }
-    let mut hi = pos;
-    while !s.is_char_boundary(hi) {
-        hi -= 1;
-    }
+    let hi = floor_char_boundary(s, pos);
+    let lo = ceil_char_boundary(s, hi.saturating_sub(max_back));
     let window = &s[lo..hi];
     let mut end = window.len();
     while let Some(at) = window[..end].rfind('年') {

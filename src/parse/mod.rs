@@ -3,21 +3,26 @@
 //! | stage | module | reads | produces |
 //! |---|---|---|---|
 //! | normalise | [`text`] | the input | a folded copy + a map back to input offsets |
-//! | lines | [`lines`] | folded text | classified lines (label, title, signature, 整改情况：…) |
+//! | layout | [`layout`] | folded text | [`layout::Layout`]: title, closing block, page furniture |
 //! | tree | [`tree`] | labelled lines and inline 一是… items | nested [`Node`]s with spans |
-//! | metadata | [`meta`], [`dates`] | folded text | [`Meta`] |
+//! | metadata | [`meta`], [`dates`] | folded text + layout | [`Meta`] |
 //! | stated counts | [`stated`] | folded text | [`Stated`] |
 //! | status | [`status`], [`vocab`] | the tree | kinds (problem/measure) and statuses |
 //! | checks | [`checks`] | tree + stated | [`Counts`] and [`Check`]s |
 //! | proofread | [`proofread`] | tree + metadata + stated + folded text | [`Check`]s on numbering, dates, figures |
+//!
+//! Metadata and stated counts read phrases with the regex tables of [`patterns`]; labels and the
+//! tree stay byte loops (they see every byte of the input).
 
 use crate::model::*;
 
 pub mod checks;
 pub mod dates;
 pub mod labels;
+pub mod layout;
 pub mod meta;
 pub mod numerals;
+pub mod patterns;
 pub mod proofread;
 pub mod stated;
 pub mod status;
@@ -77,8 +82,9 @@ pub fn parse(text: &str) -> Notice {
 /// [`parse`] with a choice of what to compute (see [`ParseOptions`]).
 pub fn parse_with(text: &str, options: ParseOptions) -> Notice {
     let src = text::Source::new(text);
-    let (meta, layout) = meta::extract_meta(&src);
-    let stated = stated::extract_stated(&src);
+    let layout = layout::layout(&src.folded);
+    let meta = meta::extract_meta(&src, &layout);
+    let stated = stated::extract_stated_from(&src, layout.title_end);
     // The outline lives between the title and the closing block (signature, date).
     let region = (layout.title_end.min(layout.closing_start), layout.closing_start);
 

@@ -24,10 +24,11 @@
 //! states both the total and the done count. A number after `第` is an ordinal, and numbers
 //! followed by 月/工作日/人/次/名… are not counts.
 
-use super::meta::{after_last, ceil_boundary, floor_boundary, is_sentence_end};
+use super::meta::{after_last, ceil_char_boundary, floor_char_boundary, is_sentence_end};
 use super::numerals::{chinese_digit, leading_chinese};
 use super::text::Source;
-use crate::model::Stated;
+use super::{patterns, vocab};
+use crate::model::{Stated, StatedField as Field, Status};
 
 /// The statements are in the opening paragraphs or in section 二; a real notice has them in its
 /// first few KB. Bounding the scan keeps the cost flat on very long input.
@@ -35,11 +36,21 @@ pub const REGION: usize = 64 * 1024;
 
 /// Reads the stated totals from the folded text.
 pub fn extract_stated(src: &Source) -> Stated {
+    extract_stated_from(src, 0)
+}
+
+/// Reads the stated totals from folded offset `from` on (the title's end: what a page puts
+/// before the title, such as a table of contents with per-section counts, is not the notice's).
+pub fn extract_stated_from(src: &Source, from: usize) -> Stated {
     let f = src.folded.as_str();
-    let r = &f[..ceil_boundary(f, REGION)];
-    let mut reader = Reader { r, found: Found::default(), pending_new_rules: None, after_aspects: None };
-    let mut prev_end = 0;
-    for tok in Tokens::new(r) {
+    let from = floor_char_boundary(f, from);
+    let r = &f[..ceil_char_boundary(f, from.saturating_add(REGION))];
+    let notice_year = notice_year(&r[from..]);
+    let mut reader = Reader { r, found: Found::default(), pending_new_rules: None, after_aspects: None, notice_year };
+    let mut prev_end = from;
+    for tok in
+        Tokens::new(&r[from..]).map(|t| Token { start: t.start + from, end: t.end + from, after: t.after + from, ..t })
+    {
         let bound = prev_end;
         prev_end = tok.after;
         if reader.found.complete() {
@@ -49,49 +60,20 @@ pub fn extract_stated(src: &Source) -> Stated {
     }
     let mut stated = Stated::default();
     for (field, value, a, b) in reader.found.hits {
-        stated.spans.insert(field.name().to_string(), src.span(a, b));
+        stated.spans.insert(field, src.span(a, b));
         match field {
             Field::Aspects => stated.aspects = Some(value as u32),
             Field::Problems => stated.problems = Some(value as u32),
-            Field::Done => stated.problems_done = Some(value as u32),
-            Field::InProgress => stated.problems_in_progress = Some(value as u32),
-            Field::NotDone => stated.problems_not_done = Some(value as u32),
+            Field::ProblemsDone => stated.problems_done = Some(value as u32),
+            Field::ProblemsInProgress => stated.problems_in_progress = Some(value as u32),
+            Field::ProblemsNotDone => stated.problems_not_done = Some(value as u32),
             Field::Measures => stated.measures = Some(value as u32),
             Field::MeasuresDone => stated.measures_done = Some(value as u32),
             Field::Rules => stated.rules = Some(value as u32),
-            Field::Rate => stated.completion_rate = Some(value),
+            Field::CompletionRate => stated.completion_rate = Some(value),
         }
     }
     stated
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Field {
-    Aspects,
-    Problems,
-    Done,
-    InProgress,
-    NotDone,
-    Measures,
-    MeasuresDone,
-    Rules,
-    Rate,
-}
-
-impl Field {
-    fn name(self) -> &'static str {
-        match self {
-            Field::Aspects => "aspects",
-            Field::Problems => "problems",
-            Field::Done => "problems_done",
-            Field::InProgress => "problems_in_progress",
-            Field::NotDone => "problems_not_done",
-            Field::Measures => "measures",
-            Field::MeasuresDone => "measures_done",
-            Field::Rules => "rules",
-            Field::Rate => "completion_rate",
-        }
-    }
 }
 
 #[derive(Default)]
@@ -225,60 +207,44 @@ fn is_clause_end(c: char) -> bool {
     is_sentence_end(c) || matches!(c, '，' | '：' | '、' | '（' | '）')
 }
 
-/// Status words, checked in this order (`未完成` and `基本完成` before `完成`).
-const NOT_DONE: &[&str] = &["未完成", "未整改", "尚未", "暂未", "未销号", "未到位", "没有完成", "未能完成"];
-const IN_PROGRESS: &[&str] =
-    &["基本完成", "正在", "推进中", "整改中", "持续", "长期", "阶段性", "逐步", "推进", "序时"];
-const DONE: &[&str] =
-    &["已完成", "完成", "已整改", "整改到位", "销号", "已落实", "全部落实", "落实到位", "办结", "已解决", "已清零"];
-
-fn status_in(s: &str) -> Option<Field> {
-    // One pass, looking at the words only where a status word can start.
-    let mut best = None;
-    for (i, c) in s.char_indices() {
-        if !matches!(
-            c,
-            '未' | '尚'
-                | '暂'
-                | '没'
-                | '基'
-                | '正'
-                | '推'
-                | '整'
-                | '持'
-                | '长'
-                | '阶'
-                | '逐'
-                | '序'
-                | '已'
-                | '完'
-                | '销'
-                | '全'
-                | '落'
-                | '办'
-        ) {
-            continue;
-        }
-        let rest = &s[i..];
-        if NOT_DONE.iter().any(|w| rest.starts_with(w)) {
-            return Some(Field::NotDone);
-        }
-        if IN_PROGRESS.iter().any(|w| rest.starts_with(w)) {
-            best = Some(Field::InProgress);
-        } else if best.is_none() && DONE.iter().any(|w| rest.starts_with(w)) {
-            best = Some(Field::Done);
-        }
+/// The status a clause states about a count: the words of [`vocab`] (the parser's one table of
+/// status words), else a bare verb of completion governing the count ([`patterns::DONE_VERB_BEFORE`]:
+/// `完成整改17项`, `已落实17个`). Returns the status and where its words start in `s`.
+fn status_at(s: &str, verbs: &patterns::Table) -> Option<(Field, usize)> {
+    // Most clauses before a number hold no status word: ask vocab only when one could start here.
+    static LEADS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+        let tables =
+            [vocab::NOT_DONE, vocab::IN_PROGRESS, vocab::DONE, vocab::WEAK_IN_PROGRESS, vocab::NOT_DONE_UNLESS_DONE];
+        let mut leads: Vec<char> = tables.iter().flat_map(|t| t.iter().filter_map(|p| p.chars().next())).collect();
+        leads.sort_unstable();
+        leads.dedup();
+        leads
+    });
+    let status = if s.chars().any(|c| LEADS.binary_search(&c).is_ok()) { vocab::status_of_text(s) } else { None };
+    if let Some((st, (a, _))) = status {
+        let field = match st {
+            Status::Done => Field::ProblemsDone,
+            Status::InProgress => Field::ProblemsInProgress,
+            Status::NotDone => Field::ProblemsNotDone,
+            Status::Unknown => return None,
+        };
+        return Some((field, a));
     }
-    best
+    verbs.regex().find(s).map(|m| (Field::ProblemsDone, m.start()))
+}
+
+/// The status of the clause before a count.
+fn status_in(s: &str) -> Option<Field> {
+    status_at(s, &patterns::DONE_VERB_BEFORE).map(|(f, _)| f)
 }
 
 /// A status phrase right after a count: `17个已完成整改`, `1个正在整改`, `18个问题均已整改完成`.
 /// Returns the status, whether it says all (`全部`/`均`/`都`), and the phrase's end.
 fn status_after(r: &str, at: usize) -> Option<(Field, bool, usize)> {
-    let rest = &r[at..ceil_boundary(r, at + 120)];
+    let rest = &r[at..ceil_char_boundary(r, at + 120)];
     let clause = rest.find(is_clause_end).unwrap_or(rest.len());
     let clause = &rest[..clause];
-    let head = &clause[..floor_boundary(clause, 30)];
+    let head = &clause[..floor_char_boundary(clause, 30)];
     let mut h = head;
     let mut all = false;
     for w in ["均", "都", "已经全部", "已全部", "全部"] {
@@ -287,16 +253,16 @@ fn status_after(r: &str, at: usize) -> Option<(Field, bool, usize)> {
             all = true;
         }
     }
-    let starts =
-        ["已", "正在", "基本", "未", "尚未", "暂未", "持续", "长期", "阶段性", "整改", "完成", "落实", "销号", "办结"];
-    if !starts.iter().any(|w| h.starts_with(w)) {
+    // The status words must open the phrase (`17个已完成整改`, `1个正在整改`, `1个需长期坚持`).
+    let (st, p) = status_at(h, &patterns::DONE_VERB_AFTER)?;
+    if !h[..p].trim_start_matches(['需', '要', '已', '经']).is_empty() {
         return None;
     }
     // "18个问题已完成整改17个": the status belongs to the number after it.
     if has_count(clause) {
         return None;
     }
-    Some((status_in(head)?, all, at + clause.len()))
+    Some((st, all, at + clause.len()))
 }
 
 /// Whether `s` holds a count (a digit, or a Chinese numeral before a classifier).
@@ -347,27 +313,33 @@ fn is_rules_prefix(p: &str) -> bool {
     if p.ends_with("制度") || p.ends_with("建章立制") || p.ends_with("长效机制") {
         return true;
     }
-    let tail = &p[floor_boundary(p, p.len().saturating_sub(18))..];
+    let tail = &p[floor_char_boundary(p, p.len().saturating_sub(18))..];
     tail.contains("制度") && ["机制", "文件", "成果", "规定", "办法", "清单"].iter().any(|w| p.ends_with(w))
 }
 
-/// What the sentence before `at` last spoke of: measures (措施/举措), rules (制度) or problems.
+/// What the sentence before `at` last spoke of: measures (措施/举措), rules (制度), other things
+/// (事项/任务: `确定事项22件，已办结6件` counts tasks, not problems) or problems.
 #[derive(PartialEq)]
 enum Topic {
     Problems,
     Measures,
     Rules,
+    Other,
 }
 
 fn topic_before(r: &str, at: usize) -> Topic {
-    let lo = floor_boundary(r, at.saturating_sub(600));
+    let lo = floor_char_boundary(r, at.saturating_sub(600));
     let s = &r[lo..at];
-    let s = &s[after_last(s, is_sentence_end)..];
+    // Back to the sentence's start; a `；` only separates its parts (`已办结6件；正在办理16件`).
+    let s = &s[after_last(s, |c| is_sentence_end(c) && c != '；')..];
     let last = |ws: &[&str]| ws.iter().filter_map(|w| s.rfind(w)).max();
     let problems = last(&["问题"]);
     let measures = last(&["措施", "举措"]);
     let rules = last(&["制度"]);
-    if measures > problems && measures >= rules {
+    let other = last(&["事项", "任务"]);
+    if other > problems && other > measures && other > rules {
+        Topic::Other
+    } else if measures > problems && measures >= rules {
         Topic::Measures
     } else if rules > problems && rules > measures {
         Topic::Rules
@@ -399,13 +371,15 @@ struct Reader<'a> {
     /// After an aspects count (`问题共计3大类`): where its noun ends, and the words before it, which
     /// a count right after (`12个`) shares: `问题共计3大类12个` → 12 problems.
     after_aspects: Option<(usize, usize, usize)>,
+    /// The year whose work the notice reports on (`2017年度`), if it says.
+    notice_year: Option<u32>,
 }
 
 impl Reader<'_> {
     fn read(&mut self, tok: &Token, bound: usize) {
         let link = self.after_aspects.take().filter(|&(end, _, _)| end == tok.start);
         let (r, found, pending_new_rules) = (self.r, &mut self.found, &mut self.pending_new_rules);
-        if let Some(e) = read_token(r, tok, bound, link, found, pending_new_rules) {
+        if let Some(e) = read_token(r, tok, bound, link, found, pending_new_rules, self.notice_year) {
             self.after_aspects = Some(e);
         }
     }
@@ -419,6 +393,7 @@ fn read_token(
     link: Option<(usize, usize, usize)>,
     found: &mut Found,
     pending_new_rules: &mut Option<usize>,
+    notice_year: Option<u32>,
 ) -> Option<(usize, usize, usize)> {
     let cl = tok.classifier?;
     // The words before the number, back to the previous number or clause punctuation; right after
@@ -426,13 +401,18 @@ fn read_token(
     let (prefix, prefix_at) = match link {
         Some((_, a, b)) => (&r[a..b], a),
         None => {
-            let lo = floor_boundary(r, tok.start.saturating_sub(120)).max(bound);
+            let lo = floor_char_boundary(r, tok.start.saturating_sub(120)).max(bound);
             let before = &r[lo..tok.start];
             let prefix = &before[after_last(before, is_clause_end)..];
             (prefix, tok.start - prefix.len())
         }
     };
-    if prefix.trim_end().ends_with('第') || tok.value == u32::MAX {
+    // An ordinal (`第3个`), a name in quotes (`“两个维护”`), a slogan's series (`解决一个、销号一个`,
+    // `一件一件落实`): not counts.
+    if prefix.trim_end().ends_with(['第', '“']) || tok.value == u32::MAX || in_series(r, tok) {
+        return None;
+    }
+    if other_round(clause_before(r, tok.start), notice_year) {
         return None;
     }
     let v = tok.value as f64;
@@ -440,7 +420,7 @@ fn read_token(
     if cl == "%" {
         const RATE: &[&str] = &["完成率", "整改率", "销号率", "办结率", "完成比例", "落实率", "完成进度"];
         if RATE.iter().any(|w| prefix.contains(w)) && tok.exact.is_finite() {
-            found.set(Field::Rate, tok.exact, prefix_at, tok.after);
+            found.set(Field::CompletionRate, tok.exact, prefix_at, tok.after);
         }
         return None;
     }
@@ -461,16 +441,15 @@ fn read_token(
     }
 
     // 3个方面 / 三大方面 / 4方面
-    let aspect_end = ["个大方面", "个方面", "大方面", "方面", "个大类", "大类", "个领域"]
-        .iter()
-        .find(|w| r[tok.end..].starts_with(**w))
-        .map(|w| tok.end + w.len());
+    let aspect_end = patterns::ASPECTS.prefix_len(&r[tok.end..]).map(|n| tok.end + n);
     if let Some(e) = aspect_end {
-        let sl = floor_boundary(r, tok.start.saturating_sub(300));
-        let ctx_lo = sl + after_last(&r[sl..tok.start], is_sentence_end);
-        let ctx = &r[ctx_lo..ceil_boundary(r, e + 90)];
-        if ["反馈", "巡察", "巡视", "审计", "督察", "指出", "涉及", "问题", "意见"].iter().any(|w| ctx.contains(w))
-        {
+        // Aspects of the feedback: the clause before says so (`巡察反馈的3个方面`, `问题共计3大类`),
+        // or problems follow (`3个方面的问题`, `3个方面18个问题`) — not the parts of a plan
+        // (`明确责任人、整改时限5个方面`).
+        const ABOUT: &[&str] = &["反馈", "巡察", "巡视", "审计", "督察", "指出", "涉及", "问题", "意见"];
+        let after = &r[e..ceil_char_boundary(r, e + 30)];
+        let problems_follow = after.trim_start_matches(['的', '共', '计']).starts_with("问题") || has_count(after);
+        if ABOUT.iter().any(|w| clause_before(r, tok.start).contains(w)) || problems_follow {
             found.set(Field::Aspects, v, tok.start, e);
         }
         return Some((e, prefix_at, tok.start));
@@ -491,7 +470,7 @@ fn read_token(
             }
         } else if !is_subcount(prefix) && found.set(Field::Problems, v, tok.start, e) {
             if let Some(se) = all_done_after(r, e) {
-                found.set(Field::Done, v, tok.start, se);
+                found.set(Field::ProblemsDone, v, tok.start, se);
             }
         }
         return None;
@@ -501,7 +480,7 @@ fn read_token(
     let measure_fill = ["具体", "整改", "细化", "工作", "落实", "有效"];
     if let Some(e) = noun_after(r, tok, &["条", "项", "个", "大", "件"], &measure_fill, &["措施", "举措"]) {
         found.set(Field::Measures, v, tok.start, e);
-        if let Some((Field::Done, true, se)) = status_after(r, e) {
+        if let Some((Field::ProblemsDone, true, se)) = status_after(r, e) {
             found.set(Field::MeasuresDone, v, tok.start, se);
         }
         return None;
@@ -509,7 +488,7 @@ fn read_token(
 
     // 12项制度 / 12项规章制度 / 12个管理制度
     if ["项", "个", "件", "条", "份", "套"].contains(&cl) {
-        let look = &r[tok.after..ceil_boundary(r, tok.after + 21)];
+        let look = &r[tok.after..ceil_char_boundary(r, tok.after + 21)];
         if let Some(p) = look.find("制度") {
             if !look[..p].contains(is_clause_end) && !has_count(&look[..p]) {
                 found.set(Field::Rules, v, tok.start, tok.after + p + "制度".len());
@@ -529,7 +508,7 @@ fn read_token(
             && ["新建", "新制定", "新出台", "新增"].iter().any(|w| prefix.contains(w))
             && !["修订", "修改"].iter().any(|w| prefix.contains(w))
         {
-            let hi = ceil_boundary(r, tok.after + 600);
+            let hi = ceil_char_boundary(r, tok.after + 600);
             let se = r[tok.after..hi].find(is_sentence_end).map_or(hi, |i| tok.after + i);
             *pending_new_rules = Some(se);
         }
@@ -544,7 +523,7 @@ fn read_token(
             Some(st) => set_status(found, r, st, v, (prefix_at, tok.after), prefix),
             None if !is_subcount(prefix) && found.set(Field::Problems, v, prefix_at, tok.after) => {
                 if let Some(se) = all_done_after(r, tok.after) {
-                    found.set(Field::Done, v, prefix_at, se);
+                    found.set(Field::ProblemsDone, v, prefix_at, se);
                 }
             }
             None => {}
@@ -564,27 +543,72 @@ fn read_token(
     match topic_before(r, tok.start) {
         Topic::Problems => set_status(found, r, st, v, (a, b), prefix),
         Topic::Measures => {
-            if st == Field::Done {
+            if st == Field::ProblemsDone {
                 found.set(Field::MeasuresDone, v, a, b);
             }
         }
-        Topic::Rules => {}
+        Topic::Rules | Topic::Other => {}
     }
     None
 }
 
-/// Sets a problem status count. Two kinds of open problems in one sentence add up
-/// (`已完成整改10个，基本完成1个，需长期坚持的1个` → 2 in progress) when the stated total and
-/// done count are known and the sum stays within the total; a `其中…` sub-count never adds.
+/// The clause before `at`, back to the previous clause punctuation (at most 120 bytes).
+fn clause_before(r: &str, at: usize) -> &str {
+    let before = &r[floor_char_boundary(r, at.saturating_sub(120))..at];
+    &before[after_last(before, is_clause_end)..]
+}
+
+/// The year whose work the notice reports on: the first `2017年度` in its opening.
+fn notice_year(r: &str) -> Option<u32> {
+    let head = &r[..ceil_char_boundary(r, 4096)];
+    let c = patterns::YEAR_OF_WORK.regex().captures(head)?;
+    c.name("y")?.as_str().parse().ok()
+}
+
+/// Whether the clause before a count speaks of another round ([`patterns::OTHER_ROUND`]:
+/// `上一轮巡察反馈的`, `对2016年经责审计提出的` in a notice on 2017's work): this round's figures only.
+fn other_round(prefix: &str, notice_year: Option<u32>) -> bool {
+    patterns::OTHER_ROUND.regex().captures_iter(prefix).any(|c| match c.name("y") {
+        Some(y) => notice_year.is_some_and(|n| y.as_str().parse::<u32>().is_ok_and(|y| y != n)),
+        None => true,
+    })
+}
+
+/// Whether a count written in words repeats right after itself (`一件一件`) or in the next item
+/// of a list (`解决一个、销号一个、巩固一个`): a slogan, not a figure.
+fn in_series(r: &str, tok: &Token) -> bool {
+    let word = &r[tok.start..tok.after];
+    if word.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let rest = &r[tok.after..ceil_char_boundary(r, tok.after + 24)];
+    let before = &r[floor_char_boundary(r, tok.start.saturating_sub(24))..tok.start];
+    let item_before = before.rfind('、').is_some_and(|i| before[..i].ends_with(word) && before.len() - i <= 12);
+    rest.starts_with(word)
+        || before.ends_with(word)
+        || item_before
+        || rest.strip_prefix('、').is_some_and(|x| x.find(word).is_some_and(|i| i <= 9))
+}
+
+/// Sets a problem status count. One open status split over several phrases of one sentence adds
+/// up (`已完成整改10个，基本完成1个，需长期坚持的1个` → 2 in progress; `已解决12项；将于年底基本完成
+/// 11项；正在推动解决3项` → 14 in progress; `；` only separates the parts) when the stated total
+/// and done count are known and the sum of every status stays within the total; a `其中…`
+/// sub-count of an open status never adds.
 fn set_status(found: &mut Found, r: &str, st: Field, v: f64, (a, b): (usize, usize), prefix: &str) {
-    if found.set(st, v, a, b) || st != Field::InProgress || prefix.contains("其中") {
+    let open = matches!(st, Field::ProblemsInProgress | Field::ProblemsNotDone);
+    if found.set(st, v, a, b) || !open || prefix.contains("其中") {
         return;
     }
-    let get = |f: Field| found.hits.iter().find(|h| h.0 == f).map(|h| h.1);
-    let (Some(total), Some(done)) = (get(Field::Problems), get(Field::Done)) else { return };
-    let Some(h) = found.hits.iter_mut().find(|h| h.0 == Field::InProgress) else { return };
-    let same_sentence = h.3 <= a && !r[h.3..a].contains(is_sentence_end);
-    if same_sentence && done + h.1 + v <= total {
+    let get = |f: Field| found.hits.iter().find(|h| h.0 == f).map_or(0.0, |h| h.1);
+    let Some(total) = found.hits.iter().find(|h| h.0 == Field::Problems).map(|h| h.1) else { return };
+    if !found.has(Field::ProblemsDone) {
+        return;
+    }
+    let stated_sum = get(Field::ProblemsDone) + get(Field::ProblemsInProgress) + get(Field::ProblemsNotDone);
+    let Some(h) = found.hits.iter_mut().find(|h| h.0 == st) else { return };
+    let same_sentence = h.3 <= a && !r[h.3..a].contains(|c| is_sentence_end(c) && c != '；');
+    if same_sentence && stated_sum + v <= total {
         h.1 += v;
         h.3 = b;
     }
@@ -594,7 +618,7 @@ fn set_status(found: &mut Found, r: &str, st: Field, v: f64, (a, b): (usize, usi
 fn all_done_after(r: &str, at: usize) -> Option<usize> {
     r.get(at..)?.strip_prefix('，')?;
     match status_after(r, at + '，'.len_utf8()) {
-        Some((Field::Done, true, end)) => Some(end),
+        Some((Field::ProblemsDone, true, end)) => Some(end),
         _ => None,
     }
 }

@@ -60,7 +60,9 @@ export function makeNotice(bytes) {
   return lines.join('\n');
 }
 
-async function pasteOnce(page, text) {
+/** One paste of `text` into the page's text box, timed (see the header); also leaves the marks
+ * `bench:paste` and `bench:painted` for traces (e2e/trace-paste.mjs). */
+export async function pasteOnce(page, text) {
   return page.locator('textarea').evaluate(async (el, value) => {
     performance.clearMarks();
     el.value = '';
@@ -76,7 +78,10 @@ async function pasteOnce(page, text) {
         if (!inDom && root.querySelector('[role="tree"]')) {
           inDom = performance.now();
           observer.disconnect();
-          requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+          requestAnimationFrame(() => setTimeout(() => {
+            performance.mark('bench:painted');
+            resolve(performance.now());
+          }, 0));
         }
       });
       observer.observe(root.body ?? root, { childList: true, subtree: true });

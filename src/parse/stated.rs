@@ -25,7 +25,7 @@
 //! followed by 月/工作日/人/次/名… are not counts.
 
 use super::meta::{after_last, ceil_char_boundary, floor_char_boundary, is_sentence_end};
-use super::numerals::{chinese_digit, leading_chinese};
+use super::numerals::{chinese_digit, is_chinese_numeral, leading_chinese};
 use super::text::Source;
 use super::{patterns, vocab};
 use crate::model::{Stated, StatedField as Field, Status};
@@ -130,10 +130,6 @@ fn classifier(s: &str) -> Option<&'static str> {
     })
 }
 
-fn is_cn_numeral(c: char) -> bool {
-    chinese_digit(c).is_some() || matches!(c, '十' | '百' | '千' | '万')
-}
-
 /// Numbers in order: every run of ASCII digits (with decimals), and Chinese numerals that are
 /// followed by a classifier (`十八个`, `两项`, `三大`) — a bare `一` as in `统一`/`一是` is not one.
 struct Tokens<'a> {
@@ -179,9 +175,9 @@ impl Iterator for Tokens<'_> {
                 let after = j + cl.map_or(0, str::len);
                 return Some(Token { value, exact, start: i, end: j, after, classifier: cl });
             }
-            if (chinese_digit(c).is_some() || c == '十') && !prev.is_some_and(is_cn_numeral) {
+            if (chinese_digit(c).is_some() || c == '十') && !prev.is_some_and(is_chinese_numeral) {
                 // The numeral run, then its classifier; only then its value.
-                let run: usize = s[i..].chars().take_while(|&c| is_cn_numeral(c)).map(char::len_utf8).sum();
+                let run: usize = s[i..].chars().take_while(|&c| is_chinese_numeral(c)).map(char::len_utf8).sum();
                 let Some(cl) = classifier(&s[i + run..]).filter(|&c| c != "%") else { continue };
                 if let Some((v, len)) = leading_chinese(&s[i..]).filter(|&(_, len)| len == run) {
                     self.at = i + len;

@@ -3,9 +3,10 @@
 
 use std::rc::Rc;
 
-use web_sys::{DragEvent, HtmlInputElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::hooks::{use_file_drop, FileDrop};
 use super::state::{Action, Message};
 
 /// Files bigger than this are not notices (and would not fit in localStorage anyway).
@@ -26,36 +27,20 @@ pub struct DropZoneProps {
 /// presentation only, so it stays local state.
 #[function_component(DropZone)]
 pub fn drop_zone(props: &DropZoneProps) -> Html {
-    let dragging = use_state(|| false);
-    let ondragover = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            if !*dragging {
-                dragging.set(true);
-            }
-        })
-    };
-    let ondragleave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
-    };
-    let ondrop = {
-        let dragging = dragging.clone();
+    let drop = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(false);
-            if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+        use_file_drop(Callback::from(move |files: web_sys::FileList| {
+            if let Some(file) = files.get(0) {
                 read_file(file, dispatch.clone());
             }
-        })
+        }))
     };
-    let class = classes!(props.class.clone(), (*dragging).then_some("no-textbox--drop"));
+    let FileDrop { dragging, ondragover, ondragleave, ondrop } = drop;
+    let class = classes!(props.class.clone(), dragging.then_some("no-textbox--drop"));
     html! {
         <div ref={props.node_ref.clone()} {class} {ondragover} {ondragleave} {ondrop}>
             { props.children.clone() }
-            if *dragging {
+            if dragging {
                 <div class="no-dropzone" aria-hidden="true">{ props.drop_label }</div>
             }
         </div>

@@ -120,3 +120,42 @@ pub fn use_persisted_text(
         }
     });
 }
+
+/// A drop target for files: whether files are being dragged over it, and the three handlers to
+/// put on its element. `on_files` gets what was dropped.
+pub struct FileDrop {
+    pub dragging: bool,
+    pub ondragover: Callback<web_sys::DragEvent>,
+    pub ondragleave: Callback<web_sys::DragEvent>,
+    pub ondrop: Callback<web_sys::DragEvent>,
+}
+
+#[hook]
+pub fn use_file_drop(on_files: Callback<web_sys::FileList>) -> FileDrop {
+    let dragging = use_state(|| false);
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: web_sys::DragEvent| {
+            // Without preventDefault the browser opens the file instead of dropping it here.
+            e.prevent_default();
+            if !*dragging {
+                dragging.set(true);
+            }
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: web_sys::DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: web_sys::DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(files) = e.data_transfer().and_then(|d| d.files()) {
+                on_files.emit(files);
+            }
+        })
+    };
+    FileDrop { dragging: *dragging, ondragover, ondragleave, ondrop }
+}

@@ -16,6 +16,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::browser;
+use super::hooks::{use_file_drop, FileDrop};
 use super::i18n::Lang;
 use super::state::{Action, Message, TextRef};
 pub use entry::Entry;
@@ -114,7 +115,6 @@ pub fn round(props: &RoundProps) -> Html {
     let t = strings(lang);
     let state = use_reducer(RoundState::default);
     let file_input = use_node_ref();
-    let dragging = use_state(|| false);
 
     // Read the kept round back once (from IndexedDB when it was too big for localStorage).
     {
@@ -178,26 +178,9 @@ pub fn round(props: &RoundProps) -> Html {
             }
         })
     };
-    let ondragover = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(true);
-        })
-    };
-    let ondragleave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
-    };
-    let ondrop = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(false);
-            if let Some(files) = e.data_transfer().and_then(|d| d.files()) {
-                add_files(files);
-            }
-        })
+    let FileDrop { dragging, ondragover, ondragleave, ondrop } = {
+        let add_files = add_files.clone();
+        use_file_drop(Callback::from(move |files: web_sys::FileList| add_files(files)))
     };
     let on_add_text = {
         let dispatcher = state.dispatcher();
@@ -248,7 +231,7 @@ pub fn round(props: &RoundProps) -> Html {
         RoundMessage::Exported => t.exported.to_string(),
     });
     let empty = state.entries.is_empty();
-    let class = classes!("no-card", "no-round", (*dragging).then_some("no-round--drop"));
+    let class = classes!("no-card", "no-round", dragging.then_some("no-round--drop"));
     html! {
         <section {class} aria-labelledby="no-round-title" {ondragover} {ondragleave} {ondrop}>
             <div class="no-round__head">

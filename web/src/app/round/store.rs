@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use notice_outline::export::summary::Unreadable;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use super::super::{big_text, browser};
@@ -17,21 +17,20 @@ pub fn key(app_key: &str) -> String {
     format!("{app_key}:round")
 }
 
-/// One stored entry: its name and exactly one of the content fields. Written and read through
-/// serde-wasm-bindgen and the browser's `JSON` (no serde_json in the wasm). `Cow` so writing
-/// borrows the texts; reading owns them.
-#[derive(Serialize, Deserialize, Default)]
+/// One stored entry as written: its name and exactly one of the content fields, through
+/// serde-wasm-bindgen and the browser's `JSON` (no serde_json in the wasm).
+#[derive(Serialize, Default)]
 struct Item<'a> {
-    name: std::borrow::Cow<'a, str>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    text: Option<std::borrow::Cow<'a, str>>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     binary: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     not_utf8: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     too_large_mb: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     read_failed: Option<bool>,
 }
 
@@ -39,9 +38,9 @@ pub fn to_json(entries: &[Entry]) -> String {
     let items: Vec<Item> = entries
         .iter()
         .map(|e| {
-            let item = Item { name: e.name.as_str().into(), ..Item::default() };
+            let item = Item { name: &e.name, ..Item::default() };
             match &e.content {
-                Content::Text(text) => Item { text: Some((&**text).into()), ..item },
+                Content::Text(text) => Item { text: Some(text), ..item },
                 Content::Unreadable(Unreadable::Binary { offset }) => Item { binary: Some(*offset), ..item },
                 Content::Unreadable(Unreadable::NotUtf8 { offset }) => Item { not_utf8: Some(*offset), ..item },
                 Content::TooLarge(mb) => Item { too_large_mb: Some(*mb), ..item },
@@ -55,30 +54,36 @@ pub fn to_json(entries: &[Entry]) -> String {
         .map_or_else(|| "[]".to_string(), String::from)
 }
 
-/// The entries of a stored round; anything unrecognised is skipped, never a panic.
+/// The entries of a stored round; anything unrecognised is skipped, never a panic. Read field by
+/// field (`Reflect.get`) rather than through serde: no deserializer in the wasm.
 pub fn from_json(json: &str) -> Vec<Entry> {
     let Ok(array) = js_sys::JSON::parse(json) else { return Vec::new() };
     if !js_sys::Array::is_array(&array) {
         return Vec::new();
     }
+    // `Reflect.get` throws on a non-object item (a number, `null`): then the item is skipped.
+    let field = |item: &JsValue, name: &str| {
+        js_sys::Reflect::get(item, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined())
+    };
+    let whole = |v: JsValue| v.as_f64().filter(|n| n.fract() == 0.0 && *n >= 0.0);
     js_sys::Array::from(&array)
         .iter()
-        .filter_map(|value: JsValue| {
-            let item: Item<'static> = serde_wasm_bindgen::from_value(value).ok()?;
-            let content = if let Some(text) = item.text {
-                Content::Text(Rc::from(&*text))
-            } else if let Some(offset) = item.binary {
-                Content::Unreadable(Unreadable::Binary { offset })
-            } else if let Some(offset) = item.not_utf8 {
-                Content::Unreadable(Unreadable::NotUtf8 { offset })
-            } else if let Some(mb) = item.too_large_mb {
-                Content::TooLarge(mb)
-            } else if item.read_failed.is_some() {
+        .filter_map(|item: JsValue| {
+            let name = field(&item, "name")?.as_string()?;
+            let content = if let Some(text) = field(&item, "text").and_then(|v| v.as_string()) {
+                Content::Text(Rc::from(text))
+            } else if let Some(offset) = field(&item, "binary").and_then(whole) {
+                Content::Unreadable(Unreadable::Binary { offset: offset as usize })
+            } else if let Some(offset) = field(&item, "not_utf8").and_then(whole) {
+                Content::Unreadable(Unreadable::NotUtf8 { offset: offset as usize })
+            } else if let Some(mb) = field(&item, "too_large_mb").and_then(whole) {
+                Content::TooLarge(mb as u32)
+            } else if field(&item, "read_failed").is_some() {
                 Content::ReadFailed
             } else {
                 return None;
             };
-            Some(Entry::new(item.name.into_owned(), content))
+            Some(Entry::new(name, content))
         })
         .collect()
 }

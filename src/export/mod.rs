@@ -1,9 +1,7 @@
-//! Renderings of a parsed [`Notice`] shared by the CLI and the page's export buttons.
+//! Renderings of a parsed [`Notice`](crate::model::Notice) shared by the CLI and the page's export buttons.
 //!
 //! Pure functions from the model (and, for positions, the source text) to a `String`: no I/O,
 //! so the wasm page and the CLI produce byte-identical files.
-
-use crate::model::Notice;
 
 pub mod check_lines;
 pub mod csv;
@@ -12,8 +10,10 @@ pub mod markdown;
 pub mod summary;
 pub mod vocab;
 
-/// The model as pretty JSON (the CLI's `--format json`, the page's JSON export).
-pub fn to_json(notice: &Notice) -> String {
+/// The model as pretty JSON (the CLI's `--format json`). The page makes the same shape with
+/// `JSON.stringify(object, null, 2)` (web `api::notice_to_json`), so the wasm carries no serde_json.
+#[cfg(feature = "json")]
+pub fn to_json(notice: &crate::model::Notice) -> String {
     serde_json::to_string_pretty(notice).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }
 

@@ -1,12 +1,14 @@
 //! Export the parsed notice: JSON to the clipboard, JSON / Markdown / CSV ledger as files, print.
-//! The renderings are the CLI's (`notice_outline::export`), so page and CLI agree byte for byte.
+//! The renderings are the CLI's (`notice_outline::export`), so page and CLI agree byte for byte;
+//! JSON is `JSON.stringify` of the object JS gets (`api::notice_to_json`), the CLI's shape.
 
-use notice_outline::export::{to_csv, to_json, to_markdown};
+use notice_outline::export::{to_csv, to_markdown};
 use yew::prelude::*;
 
 use super::browser;
 use super::i18n::{Lang, Text};
 use super::state::{Message, NoticeRef, TextRef};
+use crate::api::notice_to_json as to_json;
 
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {

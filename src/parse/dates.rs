@@ -121,7 +121,7 @@ fn small(s: &str) -> Option<u32> {
 
 /// Reads one match of [`patterns::DATE`]: its parts and its end, or `None` when a value is out of
 /// range (`13月`, `2023-11.20`, `20231年`).
-fn date_from(c: &regex::Captures) -> Option<(DateParts, usize)> {
+fn date_from(c: &patterns::Captures) -> Option<(DateParts, usize)> {
     let end = c.get(0)?.end();
     if let Some(y) = c.name("iy") {
         // 2023-11-20: both separators alike, a real month and day.

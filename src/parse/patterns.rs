@@ -15,7 +15,11 @@
 //!
 //! To add a phrasing: add a line to the table, with the form it matches as its example.
 
-use regex::{Captures, Regex};
+// One API, two engines: `regex` natively, `regex-lite` in the wasm (Cargo.toml says why).
+#[cfg(not(target_arch = "wasm32"))]
+pub use regex::{Captures, Regex};
+#[cfg(target_arch = "wasm32")]
+pub use regex_lite::{Captures, Regex};
 use std::sync::LazyLock;
 
 /// One phrasing: a name (the regex group it becomes), the pattern and an example it matches.

@@ -1,10 +1,10 @@
 //! The phrase grammar of metadata and stated counts, as tables of named patterns.
 //!
 //! Each [`Phrase`] is one way of writing something, with an example it must match (checked by
-//! `tests/patterns.rs`, which also compiles every table under the wasm build's regex features:
-//! `std` and `perf-literal` (native builds add `perf-dfa` and `perf-backtrack`, 50× faster on
-//! metadata; performance features never change what compiles); no Unicode classes — so no `\d`, `\s`, `\w` or `\p{…}` here;
-//! write `[0-9]` and list characters instead). A table compiles once, on first use
+//! `tests/patterns.rs`, which compiles every table with both engines the parser runs on: `regex`
+//! natively and `regex-lite` in the wasm, and checks they find the same matches). Neither engine
+//! has Unicode class tables — so no `\d`, `\s`, `\w` or `\p{…}` here;
+//! write `[0-9]` and list characters instead. A table compiles once, on first use
 //! (`LazyLock`), into one regex whose alternatives are the phrases in table order, each a named
 //! group, so a match says which phrasing it was.
 //!

@@ -113,21 +113,22 @@ fn nest(
     src: &text::Source,
     flat: &[tree::FlatNode],
     roles: &[status::Role],
-    conflicts: &mut Vec<(Span, Status, Status)>,
+    conflicts: &mut Vec<checks::Conflict>,
 ) -> Vec<Node> {
     fn build(
         i: usize,
         src: &text::Source,
         flat: &[tree::FlatNode],
         roles: &[status::Role],
-        conflicts: &mut Vec<(Span, Status, Status)>,
+        conflicts: &mut Vec<checks::Conflict>,
     ) -> Node {
         let f = &flat[i];
         let role = roles[i];
         let children: Vec<Node> = f.children.iter().map(|&c| build(c, src, flat, roles, conflicts)).collect();
         let span = src.span(f.label.0, f.end);
-        if let (Some(own), Some(group)) = (role.own_status_conflict, role.status) {
-            conflicts.push((span, group, own));
+        if let (Some((own, (a, b))), Some(group)) = (role.own_status_conflict, role.status) {
+            let words = Evidence { text: src.original_text(a, b).to_string(), span: src.span(a, b) };
+            conflicts.push(checks::Conflict { problem: span, group, own, words });
         }
         Node {
             label: src.original_text(f.label.0, f.label.1).to_string(),

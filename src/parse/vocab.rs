@@ -137,22 +137,24 @@ const IN_PROGRESS_AT: usize = 2;
 const DONE_AT: usize = 3;
 const WEAK_AT: usize = 4;
 
-/// The last two bytes' payload (12 bits) of every phrase's first character, as a bit set: one
-/// test rejects most ideographs before any phrase is compared (a collision is only a compare).
-const FIRST_CHARS: [u64; 64] = {
-    let mut set = [0u64; 64];
+/// Per table, the last two bytes' payload (12 bits) of every phrase's first character, as a bit
+/// set: one test rejects an ideograph before any phrase of the table is compared (a collision
+/// costs only a compare). The last set is their union.
+const FIRST_CHARS: [[u64; 64]; 6] = {
+    let mut sets = [[0u64; 64]; 6];
     let mut t = 0;
     while t < TABLES.len() {
         let mut p = 0;
         while p < TABLES[t].len() {
             let b = TABLES[t][p].as_bytes();
             let key = first_key(b[1], b[2]);
-            set[key / 64] |= 1 << (key % 64);
+            sets[t][key / 64] |= 1 << (key % 64);
+            sets[5][key / 64] |= 1 << (key % 64);
             p += 1;
         }
         t += 1;
     }
-    set
+    sets
 };
 
 const fn first_key(b1: u8, b2: u8) -> usize {
@@ -180,12 +182,13 @@ fn first_of_each(text: &str) -> [Option<(usize, usize)>; 5] {
             continue;
         }
         let key = first_key(bytes[at + 1], bytes[at + 2]);
-        if FIRST_CHARS[key / 64] & (1 << (key % 64)) == 0 {
+        let has = |set: &[u64; 64]| set[key / 64] & (1 << (key % 64)) != 0;
+        if !has(&FIRST_CHARS[5]) {
             continue;
         }
         let first = &bytes[at..at + 3];
-        for (slot, table) in found.iter_mut().zip(TABLES) {
-            if slot.is_some() {
+        for ((slot, table), set) in found.iter_mut().zip(TABLES).zip(&FIRST_CHARS) {
+            if slot.is_some() || !has(set) {
                 continue;
             }
             *slot = table

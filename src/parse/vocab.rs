@@ -140,7 +140,7 @@ const WEAK_AT: usize = 4;
 /// Per table, the last two bytes' payload (12 bits) of every phrase's first character, as a bit
 /// set: one test rejects an ideograph before any phrase of the table is compared (a collision
 /// costs only a compare). The last set is their union.
-const FIRST_CHARS: [[u64; 64]; 6] = {
+static FIRST_CHARS: [[u64; 64]; 6] = {
     let mut sets = [[0u64; 64]; 6];
     let mut t = 0;
     while t < TABLES.len() {

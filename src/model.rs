@@ -230,6 +230,28 @@ pub enum Status {
     Unknown,
 }
 
+impl Status {
+    /// The status's Chinese name, as the page, the exports and the checks write it.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Status::Done => "已完成",
+            Status::InProgress => "正在整改",
+            Status::NotDone => "未完成",
+            Status::Unknown => "未知",
+        }
+    }
+
+    /// The status's English name, as the page, the exports and the checks write it.
+    pub fn en(self) -> &'static str {
+        match self {
+            Status::Done => "Done",
+            Status::InProgress => "In progress",
+            Status::NotDone => "Not done",
+            Status::Unknown => "Unknown",
+        }
+    }
+}
+
 /// The numbering form of a label; levels are assigned by the order in which a document
 /// uses these forms, not by a fixed table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]

@@ -151,12 +151,7 @@ impl Figure {
 impl Status {
     /// The status as the page, the ledger's 整改状态 column and the Markdown legend write it.
     pub fn name(self, lang: Lang) -> &'static str {
-        match self {
-            Status::Done => lang.pick("已完成", "Done"),
-            Status::InProgress => lang.pick("正在整改", "In progress"),
-            Status::NotDone => lang.pick("未完成", "Not done"),
-            Status::Unknown => lang.pick("未知", "Unknown"),
-        }
+        lang.pick(self.zh(), self.en())
     }
 }
 

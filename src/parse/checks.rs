@@ -2,7 +2,20 @@
 //! with them ("通报称18个问题，大纲列出16个").
 
 use crate::format::decimal;
-use crate::model::{Check, CheckCode, Counts, Node, NodeKind, Progress, Severity, Span, Stated, Status};
+use crate::model::{Check, CheckCode, Counts, Evidence, Node, NodeKind, Progress, Severity, Span, Stated, Status};
+
+/// A problem listed under a status group whose own words say another status
+/// (`（一）已完成整改的问题` above `1.…目前正在推进整改。`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    /// The whole problem.
+    pub problem: Span,
+    /// The status the group heading gives.
+    pub group: Status,
+    /// The status the problem's own words give, and those words.
+    pub own: Status,
+    pub words: Evidence,
+}
 
 /// Fills `progress` on every node that contains problems and returns the totals.
 pub fn count(outline: &mut [Node]) -> Counts {
@@ -86,7 +99,7 @@ fn is_status_group(node: &Node) -> bool {
 }
 
 /// Every disagreement between the stated figures and the outline.
-pub fn checks(stated: &Stated, counts: &Counts, outline: &[Node], conflicts: &[(Span, Status, Status)]) -> Vec<Check> {
+pub fn checks(stated: &Stated, counts: &Counts, outline: &[Node], conflicts: &[Conflict]) -> Vec<Check> {
     let mut out = Vec::new();
     let problems: Vec<&Node> = problems(outline);
     // The problems that make up a difference: those not of the status the notice counts.
@@ -193,19 +206,21 @@ pub fn checks(stated: &Stated, counts: &Counts, outline: &[Node], conflicts: &[(
         }
     }
 
-    for &(span, group, own) in conflicts {
+    // The words that triggered the check are quoted and come first, so 在原文中定位 lands on them.
+    for c in conflicts {
         out.push(Check {
             code: CheckCode::ItemStatus,
             severity: Severity::Notice,
             stated: None,
             derived: None,
-            message_zh: format!("该问题列在“{}”下，但其整改情况写明“{}”", status_zh(group), status_zh(own)),
+            message_zh: format!("该问题列在“{}”下，但其整改情况写明“{}”（{}）", c.group.zh(), c.words.text, c.own.zh()),
             message_en: format!(
-                "This problem is listed as {}, but its own text says {}",
-                status_en(group),
-                status_en(own)
+                "This problem is listed under “{}”, but its own text says “{}” ({})",
+                c.group.en(),
+                c.words.text,
+                c.own.en()
             ),
-            spans: vec![span],
+            spans: vec![c.words.span, c.problem],
         });
     }
     out
@@ -223,22 +238,4 @@ fn problems(nodes: &[Node]) -> Vec<&Node> {
     }
     walk(nodes, &mut out);
     out
-}
-
-pub fn status_zh(s: Status) -> &'static str {
-    match s {
-        Status::Done => "已完成",
-        Status::InProgress => "正在整改",
-        Status::NotDone => "未完成",
-        Status::Unknown => "未知",
-    }
-}
-
-pub fn status_en(s: Status) -> &'static str {
-    match s {
-        Status::Done => "done",
-        Status::InProgress => "in progress",
-        Status::NotDone => "not done",
-        Status::Unknown => "unknown",
-    }
 }

@@ -113,40 +113,51 @@ fn nest(
     src: &text::Source,
     flat: &[tree::FlatNode],
     roles: &[status::Role],
-    conflicts: &mut Vec<(Span, Status, Status)>,
+    conflicts: &mut Vec<checks::Conflict>,
 ) -> Vec<Node> {
     fn build(
         i: usize,
         src: &text::Source,
         flat: &[tree::FlatNode],
         roles: &[status::Role],
-        conflicts: &mut Vec<(Span, Status, Status)>,
+        conflicts: &mut Vec<checks::Conflict>,
     ) -> Node {
         let f = &flat[i];
         let role = roles[i];
         let children: Vec<Node> = f.children.iter().map(|&c| build(c, src, flat, roles, conflicts)).collect();
         let span = src.span(f.label.0, f.end);
-        if let (Some(own), Some(group)) = (role.own_status_conflict, role.status) {
-            conflicts.push((span, group, own));
+        // Each span is mapped once and its text sliced from it (what `original_text` does).
+        let text_of = |s: Span| src.original[s.start..s.end].to_string();
+        if let (Some((own, (a, b))), Some(group)) = (role.own_status_conflict, role.status) {
+            let words = src.span(a, b);
+            conflicts.push(checks::Conflict {
+                problem: span,
+                group,
+                own,
+                words: Evidence { text: text_of(words), span: words },
+            });
         }
+        let (label_span, heading_span, body_span) =
+            (src.span(f.label.0, f.label.1), src.span(f.heading.0, f.heading.1), src.span(f.body.0, f.body.1));
         Node {
-            label: src.original_text(f.label.0, f.label.1).to_string(),
-            heading: src.original_text(f.heading.0, f.heading.1).to_string(),
-            body: src.original_text(f.body.0, f.body.1).to_string(),
+            label: text_of(label_span),
+            heading: text_of(heading_span),
+            body: text_of(body_span),
             kind: role.kind,
             status: role.status,
-            status_evidence: role
-                .evidence
-                .map(|(a, b)| Evidence { text: src.original_text(a, b).to_string(), span: src.span(a, b) }),
+            status_evidence: role.evidence.map(|(a, b)| {
+                let span = src.span(a, b);
+                Evidence { text: text_of(span), span }
+            }),
             form: f.form,
             number: f.number,
             level: f.depth,
             measures: (role.kind == NodeKind::Problem).then_some(children.len() as u32),
             progress: None,
             span,
-            label_span: src.span(f.label.0, f.label.1),
-            heading_span: src.span(f.heading.0, f.heading.1),
-            body_span: src.span(f.body.0, f.body.1),
+            label_span,
+            heading_span,
+            body_span,
             children,
         }
     }

@@ -28,8 +28,9 @@ pub struct Role {
     pub status: Option<Status>,
     /// The words that decided the status (offsets in the folded text).
     pub evidence: Option<(usize, usize)>,
-    /// The status a problem's own words give, when a group heading above says otherwise.
-    pub own_status_conflict: Option<Status>,
+    /// The status a problem's own words give and the span of those words (offsets in the folded
+    /// text), when a group heading above says otherwise.
+    pub own_status_conflict: Option<(Status, (usize, usize))>,
 }
 
 /// `已完成整改的问题（10个）`, `（二）正在推进整改的问题`: a heading that groups problems by status;
@@ -183,9 +184,9 @@ pub fn classify(text: &str, nodes: &[FlatNode]) -> Vec<Role> {
         };
         roles[i].status = Some(status);
         roles[i].evidence = evidence;
-        if let (Some((g, _)), Some((o, _))) = (from_group, own) {
+        if let (Some((g, _)), Some((o, words))) = (from_group, own) {
             if g != o && o != Status::Done {
-                roles[i].own_status_conflict = Some(o);
+                roles[i].own_status_conflict = Some((o, words));
             }
         }
     }

@@ -157,7 +157,38 @@ fn is_numeral_char(c: char) -> bool {
 
 /// Every date in `s`, in order (a date is at least a month: `11月`, `2023年11月20日`). A date
 /// does not start inside a number (`20231年1月` holds only `1月`).
+///
+/// Only lines that may hold a date are searched: every form of [`patterns::DATE`] has a `月` or
+/// a digit, a separator and a digit (`2023-11-20`), and no date crosses a line. The browser's
+/// regex engine has no literal prefilter, so this keeps the whole-text scan (proofreading reads
+/// every date) from stepping through every line of a long notice.
 pub fn find_dates(s: &str) -> Vec<DateHit> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in s.split_inclusive('\n') {
+        if may_hold_date(line) {
+            out.extend(scan_dates(line).into_iter().map(|d| DateHit {
+                start: d.start + line_start,
+                end: d.end + line_start,
+                ..d
+            }));
+        }
+        line_start += line.len();
+    }
+    out
+}
+
+/// `月`, or an ASCII digit, `-`/`.`/`/` and a digit: what every date form holds.
+fn may_hold_date(line: &str) -> bool {
+    line.contains('月')
+        || line
+            .as_bytes()
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'-' | b'.' | b'/') && w[2].is_ascii_digit())
+}
+
+/// [`find_dates`] without the line filter: the regex over all of `s`.
+fn scan_dates(s: &str) -> Vec<DateHit> {
     let re = patterns::DATE.regex();
     let mut out = Vec::new();
     let mut at = 0;
@@ -367,6 +398,25 @@ mod tests {
             let _ = find_ranges(s, &d);
             let _ = year_before(s, s.len(), 5);
             let _ = year_before(s, 1, 3);
+        }
+    }
+
+    #[test]
+    fn the_line_filter_finds_what_the_whole_scan_finds() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = vec!["2023-11-20\n2023年4月10日至6月10日\n11月\n1.2.3\n二〇二三年十一月二十日\n".to_string()];
+        for dir in ["fixtures", "fixtures/proofread", "../shared/corpus/seeds", "../shared/corpus/real"] {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
+            for path in entries.filter_map(|e| e.ok()).map(|e| e.path()) {
+                if path.extension().is_some_and(|e| e == "txt") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    texts.push(crate::parse::text::Source::new(&text).folded.clone());
+                }
+            }
+        }
+        assert!(texts.len() > 10);
+        for t in &texts {
+            assert_eq!(find_dates(t), scan_dates(t), "{}", t.chars().take(40).collect::<String>());
         }
     }
 }

@@ -110,7 +110,7 @@ pub fn checks(stated: &Stated, counts: &Counts, outline: &[Node], conflicts: &[C
     let p = &counts.progress;
 
     let mut compare =
-        |code: CheckCode, stated_value: Option<u32>, derived: u32, zh: &str, en: &str, spans: Vec<Span>| {
+        |code: CheckCode, stated_value: Option<u32>, derived: u32, zh: &str, en: [&str; 2], spans: Vec<Span>| {
             let Some(s) = stated_value else { return };
             if s == derived || (derived == 0 && counts.progress.problems == 0 && code != CheckCode::Problems) {
                 return;
@@ -124,17 +124,18 @@ pub fn checks(stated: &Stated, counts: &Counts, outline: &[Node], conflicts: &[C
                 stated: Some(s as f64),
                 derived: Some(derived as f64),
                 message_zh: format!("通报称{zh}{s}个，大纲列出{derived}个"),
-                message_en: format!("The notice states {s} {en}; the outline lists {derived}"),
+                // `en` is [one, many]: "1 problem", "15 problems".
+                message_en: format!("The notice states {s} {}; the outline lists {derived}", en[usize::from(s != 1)]),
                 spans: all,
             });
         };
-    compare(CheckCode::Problems, stated.problems, p.problems, "问题", "problems", Vec::new());
+    compare(CheckCode::Problems, stated.problems, p.problems, "问题", ["problem", "problems"], Vec::new());
     compare(
         CheckCode::ProblemsDone,
         stated.problems_done,
         p.done,
         "已完成整改",
-        "problems done",
+        ["problem done", "problems done"],
         problems_not(Status::Done),
     );
     compare(
@@ -142,7 +143,7 @@ pub fn checks(stated: &Stated, counts: &Counts, outline: &[Node], conflicts: &[C
         stated.problems_in_progress,
         p.in_progress,
         "正在整改",
-        "problems in progress",
+        ["problem in progress", "problems in progress"],
         problems_not(Status::InProgress),
     );
     compare(
@@ -150,14 +151,14 @@ pub fn checks(stated: &Stated, counts: &Counts, outline: &[Node], conflicts: &[C
         stated.problems_not_done,
         p.not_done,
         "未完成整改",
-        "problems not done",
+        ["problem not done", "problems not done"],
         Vec::new(),
     );
     if counts.aspects > 0 {
-        compare(CheckCode::Aspects, stated.aspects, counts.aspects, "问题方面", "aspects", Vec::new());
+        compare(CheckCode::Aspects, stated.aspects, counts.aspects, "问题方面", ["aspect", "aspects"], Vec::new());
     }
     if p.measures > 0 {
-        compare(CheckCode::Measures, stated.measures, p.measures, "整改措施", "measures", Vec::new());
+        compare(CheckCode::Measures, stated.measures, p.measures, "整改措施", ["measure", "measures"], Vec::new());
     }
     // Notices often list only some of their measures: worth a look, not a mismatch.
     out.iter_mut().filter(|c| c.code == CheckCode::Measures).for_each(|c| c.severity = Severity::Notice);

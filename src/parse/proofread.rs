@@ -16,7 +16,7 @@
 
 use super::dates::{find_dates, year_before};
 use super::labels::label_at;
-use super::numerals::circled;
+use super::numerals::{circled, is_chinese_numeral};
 use super::text::Source;
 use super::tree::clause_end;
 use crate::format::decimal;
@@ -322,6 +322,11 @@ fn inline_series(input: &Input, out: &mut Vec<Check>) {
         for at in starts {
             let rest = line[at..].trim_start_matches(' ');
             let at = line.len() - rest.len();
+            // Only `一是` (a Chinese numeral first) and `①` count: other clause starts skip the
+            // label reader, which is most of them.
+            if !rest.starts_with(|c: char| is_chinese_numeral(c) || circled(c).is_some()) {
+                continue;
+            }
             let Some(label) = label_at(rest) else { continue };
             let slot = match label.form {
                 LabelForm::Shi => 0,
@@ -332,8 +337,9 @@ fn inline_series(input: &Input, out: &mut Vec<Check>) {
                 flush(&mut series[slot], out);
             }
             let (a, b) = (line_start + at, line_start + at + label.len);
+            // One mapping for both the span and its text (`original_text` would map it again).
             let span = input.src.span(a, b);
-            series[slot].push(Item { number: label.number, label: input.src.original_text(a, b), span });
+            series[slot].push(Item { number: label.number, label: &input.src.original[span.start..span.end], span });
         }
         for s in series.iter_mut() {
             flush(s, out);

@@ -93,8 +93,14 @@ pub fn find_phrase(text: &str, phrase: &str) -> Option<(usize, usize)> {
 
 /// The end of `phrase` if it matches `text` at byte `at`.
 fn phrase_at(text: &str, at: usize, phrase: &str) -> Option<usize> {
+    phrase_split_at(text, at, phrase, phrase.find('…'))
+}
+
+/// [`phrase_at`] with the byte offset of the phrase's `…` given (`None`: no gap), so the
+/// one-pass scan does not search each candidate phrase for it (see [`GAP_AT`]).
+fn phrase_split_at(text: &str, at: usize, phrase: &str, gap: Option<usize>) -> Option<usize> {
     let rest = &text[at..];
-    let Some((head, tail)) = phrase.split_once('…') else {
+    let Some((head, tail)) = gap.map(|g| (&phrase[..g], &phrase[g + '…'.len_utf8()..])) else {
         return rest.starts_with(phrase).then_some(at + phrase.len());
     };
     let gap_start = at + head.len();
@@ -157,6 +163,36 @@ static FIRST_CHARS: [[u64; 64]; 6] = {
     sets
 };
 
+/// The longest table's length (a bound for [`GAP_AT`]).
+const MAX_PHRASES: usize = 16;
+
+/// Per table, per phrase, the byte offset of its `…` (`NO_GAP` if it has none), worked out at
+/// compile time: `待…后` → 3.
+static GAP_AT: [[u8; MAX_PHRASES]; 5] = {
+    let mut gaps = [[NO_GAP; MAX_PHRASES]; 5];
+    let mut t = 0;
+    while t < TABLES.len() {
+        assert!(TABLES[t].len() <= MAX_PHRASES);
+        let mut p = 0;
+        while p < TABLES[t].len() {
+            let b = TABLES[t][p].as_bytes();
+            let mut i = 0;
+            while i + 2 < b.len() {
+                // `…` is U+2026: E2 80 A6 in UTF-8.
+                if b[i] == 0xe2 && b[i + 1] == 0x80 && b[i + 2] == 0xa6 {
+                    gaps[t][p] = i as u8;
+                    break;
+                }
+                i += 1;
+            }
+            p += 1;
+        }
+        t += 1;
+    }
+    gaps
+};
+const NO_GAP: u8 = u8::MAX;
+
 const fn first_key(b1: u8, b2: u8) -> usize {
     (((b1 & 0x3f) as usize) << 6) | (b2 & 0x3f) as usize
 }
@@ -187,14 +223,14 @@ fn first_of_each(text: &str) -> [Option<(usize, usize)>; 5] {
             continue;
         }
         let first = &bytes[at..at + 3];
-        for ((slot, table), set) in found.iter_mut().zip(TABLES).zip(&FIRST_CHARS) {
+        for (((slot, table), set), gaps) in found.iter_mut().zip(TABLES).zip(&FIRST_CHARS).zip(&GAP_AT) {
             if slot.is_some() || !has(set) {
                 continue;
             }
-            *slot = table
-                .iter()
-                .filter(|p| p.as_bytes().get(..3) == Some(first))
-                .find_map(|p| phrase_at(text, at, p).map(|end| (at, end)));
+            *slot = table.iter().zip(gaps).filter(|(p, _)| p.as_bytes().get(..3) == Some(first)).find_map(|(p, &g)| {
+                let gap = (g != NO_GAP).then_some(g as usize);
+                phrase_split_at(text, at, p, gap).map(|end| (at, end))
+            });
             if slot.is_some() {
                 missing -= 1;
             }
@@ -239,6 +275,15 @@ mod tests {
         for table in [NOT_DONE, IN_PROGRESS, DONE, WEAK_IN_PROGRESS, NOT_DONE_UNLESS_DONE] {
             for p in table {
                 assert_eq!(p.chars().next().map(char::len_utf8), Some(3), "{p}");
+            }
+        }
+    }
+
+    #[test]
+    fn gap_offsets_are_where_the_gaps_are() {
+        for (table, gaps) in TABLES.iter().zip(&GAP_AT) {
+            for (p, &g) in table.iter().zip(gaps) {
+                assert_eq!((g != NO_GAP).then_some(g as usize), p.find('…'), "{p}");
             }
         }
     }

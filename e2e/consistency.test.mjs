@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, ensureDist } from './lib/server.mjs';
 import { launchBrowser } from './lib/browser.mjs';
+import { paste, settled } from './lib/app.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoDir = path.resolve(here, '..');
@@ -146,18 +147,8 @@ async function openPage(t, viewport = { width: 1280, height: 800 }, query = '') 
   t.after(() => context.close());
   await page.goto(site.url(`/index.html${query}`));
   await page.locator('.no-app').waitFor();
-  await page.locator('.no-results[aria-busy="false"]').waitFor();
+  await settled(page);
   return page;
-}
-
-async function paste(page, text) {
-  await page.locator('textarea').evaluate((el, value) => {
-    el.focus();
-    el.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: new DataTransfer() }));
-    el.value = value;
-    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-  }, text);
-  await page.locator('.no-results[aria-busy="false"]').waitFor();
 }
 
 /** The summary as the reader sees it. */

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, ensureDist } from './lib/server.mjs';
 import { launchBrowser, watchPage } from './lib/browser.mjs';
+import { openApp, paste, settled } from './lib/app.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoDir = path.resolve(here, '..');
@@ -89,31 +90,8 @@ after(async () => {
 });
 
 /** A fresh page (fresh localStorage) on index.html, with the app mounted. */
-async function openPage(t, viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const seen = watchPage(page);
-  t.after(() => context.close());
-  await page.goto(site.url('/index.html'));
-  await page.locator('.no-app').waitFor();
-  await settled(page);
-  return { page, seen };
-}
-
-/** Waits until the results column has parsed the current text. */
-async function settled(page) {
-  await page.locator('.no-results[aria-busy="false"]').waitFor();
-}
-
-/** Pastes `text` into the text box the way a browser does: a paste event, then the input. */
-async function paste(page, text) {
-  await page.locator('textarea').evaluate((el, value) => {
-    el.focus();
-    el.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: new DataTransfer() }));
-    el.value = value;
-    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-  }, text);
-  await settled(page);
+function openPage(t, viewport) {
+  return openApp(t, browser, site, watchPage, viewport);
 }
 
 async function expandAll(page) {

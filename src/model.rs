@@ -333,6 +333,18 @@ pub struct Progress {
     pub measures: u32,
 }
 
+/// Summing progress: a section's from its problems, a round's from its notices.
+impl std::ops::AddAssign<&Progress> for Progress {
+    fn add_assign(&mut self, p: &Progress) {
+        self.problems += p.problems;
+        self.done += p.done;
+        self.in_progress += p.in_progress;
+        self.not_done += p.not_done;
+        self.unknown += p.unknown;
+        self.measures += p.measures;
+    }
+}
+
 /// Counts derived from the outline for the whole notice.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Counts {

@@ -102,13 +102,7 @@ pub fn totals(rows: &[SummaryRow]) -> Totals {
     for row in rows {
         t.notices += 1;
         t.unreadable += row.error.is_some() as u32;
-        let (p, q) = (&mut t.progress, &row.progress);
-        p.problems += q.problems;
-        p.done += q.done;
-        p.in_progress += q.in_progress;
-        p.not_done += q.not_done;
-        p.unknown += q.unknown;
-        p.measures += q.measures;
+        t.progress += &row.progress;
         t.checks += row.checks;
     }
     let p = t.progress;

@@ -22,7 +22,7 @@ pub fn count(outline: &mut [Node]) -> Counts {
     let mut counts = Counts::default();
     for node in outline.iter_mut() {
         let p = fill_progress(node, &mut counts);
-        add(&mut counts.progress, &p);
+        counts.progress += &p;
     }
     counts.aspects = count_aspects(outline);
     if counts.progress.problems > 0 {
@@ -33,15 +33,6 @@ pub fn count(outline: &mut [Node]) -> Counts {
 
 fn percent(part: u32, whole: u32) -> f64 {
     (part as f64 * 1000.0 / whole as f64).round() / 10.0
-}
-
-fn add(total: &mut Progress, p: &Progress) {
-    total.problems += p.problems;
-    total.done += p.done;
-    total.in_progress += p.in_progress;
-    total.not_done += p.not_done;
-    total.unknown += p.unknown;
-    total.measures += p.measures;
 }
 
 /// The progress of the problems in `node`'s subtree; sets it on sections that contain any.
@@ -63,7 +54,7 @@ fn fill_progress(node: &mut Node, counts: &mut Counts) -> Progress {
     }
     for child in node.children.iter_mut() {
         let c = fill_progress(child, counts);
-        add(&mut p, &c);
+        p += &c;
     }
     if node.kind != NodeKind::Problem && p.problems > 0 {
         node.progress = Some(p);

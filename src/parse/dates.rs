@@ -63,17 +63,21 @@ pub fn iso(year: u32, month: u32, day: u32) -> Option<String> {
     if !(1900..=2100).contains(&year) || !(1..=12).contains(&month) || day == 0 {
         return None;
     }
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
+    if day > days_in_month(Some(year), month) {
+        return None;
+    }
+    Some(format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// The days of `month` (1–12) in `year`; with no year known, February may have 29.
+pub fn days_in_month(year: Option<u32>, month: u32) -> u32 {
+    let leap = year.is_none_or(|y| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0);
+    match month {
         2 if leap => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
-    };
-    if day > days {
-        return None;
     }
-    Some(format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// A digit of a year written in Chinese: `二〇二三`, `二○二三` (○ is often typed for 〇), `二零二三`,

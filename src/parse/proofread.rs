@@ -14,7 +14,7 @@
 //! (`1.`–`5.` under `（一）`, `6.`–`8.` under `（二）`); a `1.` under a `（三）` after that is a
 //! restart, and one form doing both in one notice is a `numbering_style` notice.
 
-use super::dates::{find_dates, year_before};
+use super::dates::{days_in_month, find_dates, year_before};
 use super::labels::label_at;
 use super::numerals::{circled, is_chinese_numeral};
 use super::text::Source;
@@ -568,13 +568,7 @@ fn invalid_dates(input: &Input, out: &mut Vec<Check>) {
     for hit in find_dates(folded) {
         let (Some(month), Some(day)) = (hit.parts.month, hit.parts.day) else { continue };
         let year = hit.parts.year.or_else(|| year_before(folded, hit.start, 400));
-        let leap = year.is_none_or(|y| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0);
-        let days = match month {
-            2 if leap => 29,
-            2 => 28,
-            4 | 6 | 9 | 11 => 30,
-            _ => 31,
-        };
+        let days = days_in_month(year, month);
         if day > days {
             let span = input.src.span(hit.start, hit.end);
             let written = input.src.original_text(hit.start, hit.end);

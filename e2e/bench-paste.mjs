@@ -9,7 +9,9 @@
 //
 // Then one keystroke is typed at the end of the big text, timing the input handler (typing must
 // never wait for a parse: parsing is debounced). For scale, the same paste into a bare <textarea>
-// on an empty page (the browser's own layout of the text, no app) is timed too.
+// on an empty page (the browser's own layout of the text, no app) is timed too: the app's paste
+// and the bare one take turns (RUNS pairs, default 15), and the median of the pairs' ratios is
+// printed, so a change in the machine's load during the run weighs on both alike.
 //
 //   trunk build --release --offline && node e2e/bench-paste.mjs [sizes in KB, default 20 1024]
 
@@ -19,7 +21,7 @@ import { startServer, ensureDist } from './lib/server.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const RUNS = 9;
+const RUNS = Number(process.env.RUNS ?? 15);
 const sizesKb = process.argv.slice(2).map(Number).filter((n) => n > 0);
 
 const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -145,12 +147,16 @@ try {
   console.log(`Chromium ${browser.version()}, ${RUNS} runs each, median (min–max)`);
   for (const kb of sizesKb.length ? sizesKb : [20, 1024]) {
     const text = makeNotice(kb * 1024);
+    // The app's paste and the bare textarea's take turns, so a change in the machine's load
+    // during the run weighs on both columns alike.
     const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await pasteOnce(page, text));
+    const bare = [];
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(await pasteOnce(page, text));
+      bare.push(await bareTextarea(browser, text));
+    }
     const typing = [];
     for (let i = 0; i < RUNS; i++) typing.push(await keystroke(page));
-    const bare = [];
-    for (let i = 0; i < RUNS; i++) bare.push(await bareTextarea(browser, text));
     const line = (key) => `${fmt(median(runs.map((r) => r[key])))} (${fmt(Math.min(...runs.map((r) => r[key])))}–${fmt(Math.max(...runs.map((r) => r[key])))})`;
     console.log(`${(Buffer.byteLength(text) / 1024).toFixed(0)} KB, ${runs[0].rows} rows rendered:`);
     console.log(`  parse:                   ${line('parse')}`);
@@ -158,6 +164,8 @@ try {
     console.log(`  paste → next frame:      ${line('frame')}`);
     console.log(`  keystroke input handler: ${fmt(median(typing))}`);
     console.log(`  baseline, bare textarea paste → next frame: ${fmt(median(bare))}`);
+    const ratios = runs.map((r, i) => r.frame / bare[i]);
+    console.log(`  paste → next frame ÷ bare textarea, paired: ${median(ratios).toFixed(2)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`);
   }
 } finally {
   await browser.close();

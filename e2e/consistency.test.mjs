@@ -60,6 +60,16 @@ const STATED_COUNTS = lines(
   '2．经费使用不规范。',
 );
 
+/** A stated total, nothing stated about how many are done: the ring draws the outline's statuses. */
+const TOTAL_ONLY = lines(
+  '某某县档案馆党支部关于巡察整改进展情况的通报',
+  '巡察反馈3个问题。',
+  '一、反馈问题整改情况',
+  '1．借阅登记不完整的问题。已完成整改。',
+  '2．库房巡查不及时的问题。已完成整改。',
+  '3．数字化进度滞后的问题。正在整改。',
+);
+
 /** Every figure agrees. */
 const AGREES = lines(
   '某某街道党工委关于巡察整改进展情况的通报',
@@ -167,6 +177,9 @@ async function summary(page) {
       ok: document.querySelector('.no-checks__ok')?.textContent ?? null,
       none: document.querySelector('.no-checks__none')?.textContent ?? null,
       ring: document.querySelector('.no-ring')?.dataset.rate ?? null,
+      ringFrom: document.querySelector('.no-ring')?.dataset.source ?? null,
+      legend: Object.fromEntries([...document.querySelectorAll('.no-ring__legend .no-count')]
+        .map((c) => [c.className.replace(/.*no-count--/, ''), Number(c.textContent.replace(/\D+/g, ''))])),
       ringSource: document.querySelector('.no-ring__source')?.textContent ?? null,
     };
   });
@@ -216,9 +229,23 @@ test('one completion rate, from one source, in the ring and the table', async (t
   assert.equal(s.ring, '50%');
   assert.equal(rateRow.stated, '50%按所称数字计算', 'the stated rate, and a note that it is computed');
   assert.equal(s.ringSource, '完成率：按通报所称数字计算');
-  for (const [name, text] of ALL) {
+  await paste(page, TOTAL_ONLY);
+  s = await summary(page);
+  assert.equal(s.ringFrom, 'derived', 'a stated total alone does not colour the ring');
+  assert.deepEqual(s.legend, { done: 2, 'in-progress': 1 });
+  assert.equal(s.ring, '66.7%');
+  for (const [name, text] of [...ALL, ['TOTAL_ONLY', TOTAL_ONLY]]) {
     await paste(page, text);
     s = await summary(page);
+    // The ring's segments come from the column its rate comes from.
+    const column = s.ringFrom === 'stated' ? 'stated' : 'derived';
+    for (const [status, code] of [['done', 'problems_done'], ['in-progress', 'problems_in_progress']]) {
+      const row = s.rows.find((r) => r.code === code);
+      const figure = Number.parseFloat(row?.[column]);
+      if (row && Number.isFinite(figure) && s.legend[status] !== undefined) {
+        assert.equal(s.legend[status], figure, `${name}: the ring's ${status} ${s.legend[status]} vs the table's ${column} ${row[column]}`);
+      }
+    }
     const row = s.rows.find((r) => r.code === 'completion_rate');
     if (s.ring == null || row == null) continue;
     const shown = row.stated.startsWith(s.ring) ? 'stated' : row.derived === s.ring ? 'derived' : null;
@@ -243,7 +270,8 @@ test('English is complete: header, footer, title, html lang, ASCII punctuation',
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await page.getByRole('tree', { name: 'Notice outline' }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
-  assert.match(await page.title(), / · Notice Outline$/);
+  // The title follows once the outline is painted.
+  await page.waitForFunction(() => / · Notice Outline$/.test(document.title));
   const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
   for (const selector of ['.no-page__header', '.no-page__footer', '.no-status']) {
     const text = await page.locator(selector).innerText();
@@ -258,7 +286,7 @@ test('English is complete: header, footer, title, html lang, ASCII punctuation',
   // Back to Chinese: the page follows.
   await page.getByRole('button', { name: '切换到中文' }).click();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
-  assert.match(await page.title(), / · 通报大纲$/);
+  await page.waitForFunction(() => / · 通报大纲$/.test(document.title));
 });
 
 test('print shows every problem and measure, the summary and metadata, on A4, with the title', async (t) => {

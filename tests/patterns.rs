@@ -151,3 +151,33 @@ fn the_wasm_build_uses_regex_lite_and_no_unicode_tables() {
     let web = std::fs::read_to_string(root.join("web/Cargo.toml")).unwrap();
     assert!(!web.lines().any(|l| l.trim_start().starts_with("regex")), "web/Cargo.toml names regex");
 }
+
+/// A table with lead words scans by them ([`patterns::Table::leads`]): every phrase's example
+/// starts with a lead, and on every sample text (and on each lead put mid-sentence) the scan
+/// finds exactly the matches the regex finds.
+#[test]
+fn scanning_by_lead_words_finds_what_the_regex_finds() {
+    let texts = sample_texts();
+    let led: Vec<_> = patterns::all().into_iter().filter(|t| !t.leads.is_empty()).collect();
+    assert!(!led.is_empty(), "some table scans by lead words");
+    for table in led {
+        for ph in table.phrases {
+            assert!(
+                table.leads.iter().any(|lead| ph.example.starts_with(lead)),
+                "{}.{}: the example {} starts with no lead word {:?}",
+                table.name,
+                ph.name,
+                ph.example,
+                table.leads
+            );
+        }
+        let examples: String =
+            table.phrases.iter().map(|ph| format!("见{}，又{}{}。", ph.example, ph.example, ph.example)).collect();
+        for (name, text) in texts.iter().map(|(n, t)| (n.as_str(), t.as_str())).chain([("examples", examples.as_str())])
+        {
+            let by_regex: Vec<(usize, usize)> = table.regex().find_iter(text).map(|m| (m.start(), m.end())).collect();
+            let by_leads: Vec<(usize, usize)> = table.find_all(text).map(|(_, start, end)| (start, end)).collect();
+            assert_eq!(by_leads, by_regex, "table {} on {name}", table.name);
+        }
+    }
+}

@@ -12,9 +12,11 @@ export async function openApp(t, browser, site, watchPage, viewport = { width: 1
   return { page, seen };
 }
 
-/** Waits until the results column has parsed the current text. */
+/** Waits until the results column has parsed the current text and the outline has all its
+ * rows (the rows below the first screenful follow the first paint: the tree is aria-busy). */
 export async function settled(page) {
   await page.locator('.no-results[aria-busy="false"]').waitFor();
+  await page.locator('[role="tree"][aria-busy="true"]').waitFor({ state: 'detached' });
 }
 
 /** Pastes `text` into the text box the way a browser does: a paste event, then the input. */

@@ -540,11 +540,11 @@ fn phone_at(s: &str) -> Option<usize> {
 fn phones(w: &str) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut done_to = 0;
-    for m in patterns::PHONE_ANCHOR.regex().find_iter(w) {
-        if m.end() < done_to {
+    for (_, _, anchor_end) in patterns::PHONE_ANCHOR.find_all(w) {
+        if anchor_end < done_to {
             continue;
         }
-        let mut i = skip_contact_lead(w, m.end());
+        let mut i = skip_contact_lead(w, anchor_end);
         while let Some(len) = phone_at(&w[i..]) {
             out.push((i, i + len));
             i += len;
@@ -574,11 +574,10 @@ fn emails(w: &str) -> Vec<(usize, usize)> {
 /// [`patterns::POSTCODE`]), not the start of a longer number.
 fn postcodes(w: &str) -> Vec<(usize, usize)> {
     patterns::POSTCODE
-        .regex()
-        .captures_iter(w)
-        .filter_map(|c| c.name("code"))
-        .filter(|m| !w[m.end()..].starts_with(|c: char| c.is_ascii_digit()))
-        .map(|m| (m.start(), m.end()))
+        .captures_all(w)
+        .into_iter()
+        .filter_map(|(offset, c)| c.name("code").map(|m| (offset + m.start(), offset + m.end())))
+        .filter(|&(_, end)| !w[end..].starts_with(|c: char| c.is_ascii_digit()))
         .collect()
 }
 

@@ -83,6 +83,31 @@ pub fn perf_mark(name: &str) {
     }
 }
 
+/// Runs `f` once the browser has painted the current frame and has a moment to spare: an idle
+/// callback requested from the next animation frame (which runs just before that frame's
+/// paint), at most [`IDLE_WAIT_MS`] later if the browser stays busy. Without a window `f` runs
+/// at once; without idle callbacks, in a task after that frame.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    let Some(w) = window() else { return f() };
+    let when_idle = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let run = wasm_bindgen::closure::Closure::once_into_js(f);
+        let run: &js_sys::Function = run.unchecked_ref();
+        let Some(w) = window() else { return };
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(IDLE_WAIT_MS);
+        if w.request_idle_callback_with_options(run, &options).is_err() {
+            let _ = w.set_timeout_with_callback(run);
+        }
+    });
+    let when_idle: &js_sys::Function = when_idle.unchecked_ref();
+    if w.request_animation_frame(when_idle).is_err() {
+        let _ = when_idle.call0(&JsValue::NULL);
+    }
+}
+
+/// The longest [`after_next_paint`] waits for the browser to be idle.
+const IDLE_WAIT_MS: u32 = 200;
+
 /// Offers `content` as a file download (Blob + object URL + `<a download>`).
 pub fn download(filename: &str, mime: &str, content: &str) -> bool {
     let result = (|| -> Result<(), JsValue> {
@@ -142,10 +167,15 @@ pub fn reveal_in_column(element: &Element) {
     }
 }
 
+/// The window's inner height in CSS pixels.
+pub fn viewport_height() -> Option<f64> {
+    window()?.inner_height().ok()?.as_f64()
+}
+
 /// Whether any part of `element` is inside the viewport.
 pub fn is_on_screen(element: &Element) -> bool {
     let rect = element.get_bounding_client_rect();
-    let height = window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let height = viewport_height().unwrap_or(0.0);
     rect.bottom() > 0.0 && rect.top() < height
 }
 
@@ -155,13 +185,18 @@ pub fn focus(element: &Element) {
     }
 }
 
-/// Sets `<html lang>` and the document's title (the stand-alone page only: an embedded app
-/// leaves its host page alone).
-pub fn set_page_language(tag: &str, title: &str) {
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        if let Some(html) = document.document_element() {
-            let _ = html.set_attribute("lang", tag);
-        }
+/// Sets `<html lang>` (the stand-alone page only: an embedded app leaves its host page alone).
+pub fn set_document_lang(tag: &str) {
+    let html = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+    if let Some(html) = html.filter(|h| h.get_attribute("lang").as_deref() != Some(tag)) {
+        let _ = html.set_attribute("lang", tag);
+    }
+}
+
+/// Sets the document's title (the stand-alone page only), when it changes: a new title costs
+/// the browser a few milliseconds.
+pub fn set_document_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()).filter(|d| d.title() != title) {
         document.set_title(title);
     }
 }

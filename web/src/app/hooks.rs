@@ -74,6 +74,34 @@ pub fn use_debounced_parse(dispatch: Callback<Action>, load_seq: u32) -> Debounc
     DebouncedParse { oninput, onpaste }
 }
 
+/// Whether the browser has painted since `key` changed. True from the render after that paint
+/// on: a component renders a cheap first screenful for a new `key` and the rest once it is on
+/// screen. (Equality is `Rc` identity: a new parse is a new outline, a toggle is not.)
+#[hook]
+pub fn use_painted_since<T: 'static>(key: Rc<T>) -> bool {
+    let painted_for = use_state(|| None::<Rc<T>>);
+    let painted = painted_for.as_ref().is_some_and(|p| Rc::ptr_eq(p, &key));
+    {
+        let painted_for = painted_for.clone();
+        use_effect_with(PtrKey(key), move |key| {
+            if !painted {
+                let key = key.0.clone();
+                browser::after_next_paint(move || painted_for.set(Some(key)));
+            }
+        });
+    }
+    painted
+}
+
+/// An `Rc` compared by identity, as an effect's dependency.
+struct PtrKey<T>(Rc<T>);
+
+impl<T> PartialEq for PtrKey<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// A text too large for localStorage was kept in IndexedDB: the app opened empty, and brings it
 /// back now. Returns the "still restoring" flag: until it clears nothing may be saved, or the
 /// empty text would replace the kept one.

@@ -216,7 +216,10 @@ pub fn app(props: &AppProps) -> Html {
                     Some(title) => format!("{title} · {}", s.app_name),
                     None => format!("{} · {}", s.app_name, s.app_tagline),
                 };
-                browser::set_page_language(lang.tag(), &title);
+                browser::set_document_lang(lang.tag());
+                // After the outline is on screen: a new title is a few milliseconds of the
+                // browser's own work that the paste's first frame need not wait for.
+                browser::after_next_paint(move || browser::set_document_title(&title));
             }
         });
     }

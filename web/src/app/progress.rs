@@ -5,7 +5,7 @@ use notice_outline::export::fixed;
 use notice_outline::model::{Progress, Status};
 use yew::prelude::*;
 
-use super::chip::{status_class, status_icon};
+use super::chip::status_class;
 use super::i18n::{Lang, Text};
 
 /// A plain function, not a component, for the same reason as [`super::chip::chip`].
@@ -22,7 +22,7 @@ pub fn progress_bar(p: Progress, lang: Lang) -> Html {
         let width = n as f64 * 100.0 / total as f64;
         let rect = html! {
             <rect class={format!("no-bar-seg no-bar-seg--{}", status_class(status))}
-                x={fixed(x, 3)} y="0" width={fixed(width, 3)} height="6" />
+                x={fixed(x, 3)} width={fixed(width, 3)} />
         };
         x += width;
         rect
@@ -30,14 +30,14 @@ pub fn progress_bar(p: Progress, lang: Lang) -> Html {
     let numbers = parts.iter().filter(|(s, n)| *n > 0 || matches!(s, Status::Done)).map(|&(status, n)| {
         html! {
             <span class={format!("no-count no-count--{}", status_class(status))} data-status={status_class(status)} data-count={n.to_string()}>
-                { status_icon(status) }{ format!("{} {n}", lang.status(status)) }
+                { format!("{} {n}", lang.status(status)) }
             </span>
         }
     });
     html! {
         <span class="no-progress" data-problems={p.problems.to_string()}>
             <svg class="no-progress__bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                <rect class="no-bar-track" x="0" y="0" width="100" height="6" />
+                <rect class="no-bar-track" width="100" />
                 { for rects }
             </svg>
             <span class="no-progress__numbers">

@@ -13,7 +13,7 @@ use std::f64::consts::PI;
 use notice_outline::model::{Check, Notice, Severity, Span, Status};
 use yew::prelude::*;
 
-use super::chip::{status_class, status_icon};
+use super::chip::status_class;
 use super::i18n::{Lang, Text};
 use super::state::{NoticeRef, TextRef};
 
@@ -47,8 +47,10 @@ pub fn summary(props: &SummaryProps) -> Html {
     }
 }
 
-/// The ring's segments: the notice's own statement when it gives the total, else the outline's;
-/// its centre is the one completion rate ([`figures::completion_rate`]).
+/// The ring's segments: the notice's own statement when it gives the total and how many of them
+/// are done, else the outline's; its centre is the one completion
+/// rate ([`figures::completion_rate`]). A stated total alone ("58个问题") draws no segments: a
+/// grey ring under the outline's 75.9 % would say "nothing known" beside a rate.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RingData {
     pub stated: bool,
@@ -64,7 +66,7 @@ impl RingData {
     pub fn of(notice: &Notice) -> Self {
         let st = &notice.stated;
         let rate = figures::completion_rate(notice);
-        if let Some(total) = st.problems {
+        if let Some(total) = st.problems.filter(|_| st.problems_done.is_some()) {
             let done = st.problems_done.unwrap_or(0).min(total);
             let in_progress = st.problems_in_progress.unwrap_or(0).min(total - done);
             let not_done = st.problems_not_done.unwrap_or(0).min(total - done - in_progress);
@@ -150,7 +152,7 @@ fn ring(props: &RingProps) -> Html {
                 <span class="no-ring__legend">
                     { for segments.iter().filter(|(st, n)| *n > 0 || *st == Status::Done).map(|&(status, n)| html! {
                         <span class={format!("no-count no-count--{}", status_class(status))}>
-                            { status_icon(status) }{ format!("{} {n}", lang.status(status)) }
+                            { format!("{} {n}", lang.status(status)) }
                         </span>
                     }) }
                 </span>

@@ -13,9 +13,22 @@ use yew::prelude::*;
 use super::browser;
 use super::chip::chip;
 use super::editor::unique_id;
+use super::hooks::use_painted_since;
 use super::i18n::{Lang, Text};
 use super::progress::progress_bar;
 use super::state::{Action, NavKey, NoticeRef, TreeState};
+
+/// Rows rendered in the frame that first shows a new outline: as many as the window could show
+/// if the tree began at its top (rows are at least [`MIN_ROW_PX`] tall), between 10 and 60; the
+/// rest follow once that frame is painted ([`use_painted_since`]). Building rows nobody can see
+/// yet was a third of a 21 KB paste's time to the painted outline.
+fn first_paint_rows() -> usize {
+    let height = browser::viewport_height().unwrap_or(800.0);
+    ((height / MIN_ROW_PX) as usize + 1).clamp(10, 60)
+}
+
+/// The height of the shortest row (one line of text and its padding), in CSS pixels.
+const MIN_ROW_PX: f64 = 28.0;
 
 /// Type-ahead forgets what was typed after this pause.
 const TYPE_AHEAD_RESET_MS: f64 = 700.0;
@@ -129,9 +142,12 @@ pub fn tree(props: &TreeProps) -> Html {
     // The one row reachable with Tab: the selection if it is visible, else the first row.
     let tab_stop = state.selected.filter(|&i| state.visible().contains(&i)).unwrap_or(0);
     let mut next = 0;
-    let mut budget = state.row_limit;
-    let rows = render_level(&props.notice.0.outline, state, lang, tab_stop, &mut next, &mut budget);
+    let painted = use_painted_since(state.outline.clone());
+    let mut budget = if painted { state.row_limit } else { state.row_limit.min(first_paint_rows()) };
+    let pending = budget < state.row_limit && state.visible().len() > budget;
     let hidden = state.hidden_rows();
+    let row_context = RowContext { state, lang, tab_stop, explicit_positions: hidden > 0 };
+    let rows = render_level(&props.notice.0.outline, &row_context, &mut next, &mut budget);
 
     html! {
         <section class="no-card no-outline" aria-label={s.outline_region}>
@@ -144,6 +160,7 @@ pub fn tree(props: &TreeProps) -> Html {
             </div>
             <p class="no-hint" id={(*help_id).clone()}>{ if props.readonly { s.tree_help_readonly } else { s.tree_help } }</p>
             <ul ref={tree_ref} class="no-tree" role="tree" aria-label={s.outline_label}
+                aria-busy={pending.then_some("true")}
                 aria-describedby={(*help_id).clone()} {onclick} {onkeydown} {onfocusin}>
                 { rows }
             </ul>
@@ -157,17 +174,24 @@ pub fn tree(props: &TreeProps) -> Html {
     }
 }
 
+/// What every row of one render shares.
+struct RowContext<'a> {
+    state: &'a TreeState,
+    lang: Lang,
+    /// The one row reachable with Tab.
+    tab_stop: usize,
+    /// Some rows are not rendered ("show more"), so the browser cannot work out a row's level,
+    /// position and set size from the markup: write them as aria-level/posinset/setsize. When
+    /// every sibling is rendered the browser derives them from the nested `role="group"` lists,
+    /// and leaving them out saves three attributes a row (a fifth of a paste's DOM calls).
+    explicit_positions: bool,
+}
+
 /// Renders `nodes` and their expanded descendants; `next` is the pre-order index of the first
 /// node, advanced past every node (rendered or not) so indexes match [`super::outline::Outline`].
 /// At most `budget` rows are rendered (see [`TreeState::row_limit`]).
-fn render_level(
-    nodes: &[Node],
-    state: &TreeState,
-    lang: Lang,
-    tab_stop: usize,
-    next: &mut usize,
-    budget: &mut usize,
-) -> Html {
+fn render_level(nodes: &[Node], cx: &RowContext, next: &mut usize, budget: &mut usize) -> Html {
+    let RowContext { state, lang, tab_stop, explicit_positions } = *cx;
     nodes
         .iter()
         .map_while(|node| {
@@ -180,7 +204,7 @@ fn render_level(
             let item = state.outline.items.get(index)?;
             let expanded = state.is_expanded(index);
             let children = if item.has_children && expanded {
-                html! { <ul class="no-group" role="group">{ render_level(&node.children, state, lang, tab_stop, next, budget) }</ul> }
+                html! { <ul class="no-group" role="group">{ render_level(&node.children, cx, next, budget) }</ul> }
             } else {
                 *next = item.end;
                 Html::default()
@@ -189,9 +213,9 @@ fn render_level(
             Some(html! {
                 <li role="treeitem" class={classes!("no-node", kind_class(node.kind), selected.then_some("no-node--selected"))}
                     data-index={index.to_string()}
-                    aria-level={item.level.to_string()}
-                    aria-setsize={item.setsize.to_string()}
-                    aria-posinset={item.posinset.to_string()}
+                    aria-level={explicit_positions.then(|| item.level.to_string())}
+                    aria-setsize={explicit_positions.then(|| item.setsize.to_string())}
+                    aria-posinset={explicit_positions.then(|| item.posinset.to_string())}
                     aria-expanded={item.has_children.then(|| expanded.to_string())}
                     aria-selected={selected.to_string()}
                     tabindex={if index == tab_stop { "0" } else { "-1" }}>

@@ -70,6 +70,14 @@ const TOTAL_ONLY = lines(
   '3．数字化进度滞后的问题。正在整改。',
 );
 
+/** A measure that runs on as a paragraph. */
+const LONG_MEASURE = lines(
+  '某某区档案局党组关于巡察整改进展情况的通报',
+  '一、反馈问题整改情况',
+  '1．学习制度执行不严的问题。',
+  '整改情况：一是严格落实学习规则，按照要求制定年度学习计划，认真组织学习研讨，党组每位同志发言交流学习体会；二是加强督促检查。已完成整改。',
+);
+
 /** Every figure agrees. */
 const AGREES = lines(
   '某某街道党工委关于巡察整改进展情况的通报',
@@ -262,6 +270,20 @@ test('a check quotes the words that triggered it, and "show in text" lands on th
   await check.getByRole('button', { name: '在原文中定位' }).click();
   await page.locator('mark.no-mark').waitFor();
   assert.equal(await page.locator('mark.no-mark').textContent(), '5个问题');
+});
+
+test('a measure that runs on as a paragraph shows its first clause as its heading', async (t) => {
+  const page = await openPage(t);
+  await paste(page, LONG_MEASURE);
+  await page.getByRole('button', { name: '全部展开' }).click();
+  const measure = page.locator('.no-node--measure').first();
+  const row = measure.locator('.no-node__row');
+  assert.equal(await row.locator('.no-node__label').innerText(), '一是');
+  // innerText leaves out what is not shown: the rest of the paragraph (and the drawn ellipsis).
+  assert.equal(await row.locator('.no-node__text').innerText(), '一是严格落实学习规则，');
+  await row.click();
+  assert.match(await row.locator('.no-node__text').innerText(), /^一是严格落实学习规则，按照要求制定年度学习计划，.*交流学习体会$/);
+  assert.equal(await page.locator('.no-node--measure').nth(1).locator('.no-node__text').innerText(), '二是加强督促检查');
 });
 
 test('English is complete: header, footer, title, html lang, ASCII punctuation', async (t) => {

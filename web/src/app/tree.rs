@@ -226,7 +226,7 @@ fn render_level(nodes: &[Node], cx: &RowContext, next: &mut usize, budget: &mut 
                         <span class="no-node__main">
                             <span class="no-node__text">
                                 if !node.label.is_empty() { <span class="no-node__label">{ node.label.clone() }</span> }
-                                <span class="no-node__heading">{ node.heading.clone() }</span>
+                                { heading_html(node) }
                             </span>
                             <span class="no-node__facts">
                                 if let Some(status) = node.status { { chip(status, lang) } }
@@ -246,6 +246,41 @@ fn render_level(nodes: &[Node], cx: &RowContext, next: &mut usize, budget: &mut 
         .collect()
 }
 
+/// A measure's heading longer than this many characters is shown by its first clause.
+const LONG_HEADING_CHARS: usize = 36;
+
+/// A measure (`一是…`) often runs on as a whole paragraph with no `。；：` to end its heading
+/// (`一是严格落实学习规则，按照要求制定年度学习计划，认真组织学习研讨，…`): its row shows the first
+/// clause, up to the first `，`, as its heading, and the rest only when the row is selected and
+/// in print. Other rows, and short measures, show their heading whole.
+pub fn split_heading(kind: NodeKind, heading: &str) -> (&str, &str) {
+    if kind != NodeKind::Measure || heading.chars().count() <= LONG_HEADING_CHARS {
+        return (heading, "");
+    }
+    let cut = heading
+        .char_indices()
+        .filter(|&(_, c)| c == '，' || c == ',')
+        .map(|(i, c)| i + c.len_utf8())
+        .find(|&end| heading[..end].chars().count() >= 4);
+    match cut {
+        Some(end) if end < heading.len() => heading.split_at(end),
+        _ => (heading, ""),
+    }
+}
+
+fn heading_html(node: &Node) -> Html {
+    let (shown, rest) = split_heading(node.kind, &node.heading);
+    if rest.is_empty() {
+        return html! { <span class="no-node__heading">{ shown.to_string() }</span> };
+    }
+    html! {
+        <>
+            <span class="no-node__heading no-node__heading--cut">{ shown.to_string() }</span>
+            <span class="no-node__rest">{ rest.to_string() }</span>
+        </>
+    }
+}
+
 fn kind_class(kind: NodeKind) -> &'static str {
     match kind {
         NodeKind::Section => "no-node--section",
@@ -261,4 +296,26 @@ fn row(tree: &NodeRef, index: usize) -> Option<Element> {
 
 fn row_index(target: &Element) -> Option<usize> {
     target.closest("[data-index]").ok().flatten()?.get_attribute("data-index")?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_measure_shows_its_first_clause() {
+        let long = "严格落实学习规则，按照要求制定年度学习计划，认真组织学习研讨，党组每位同志发言交流学习体会";
+        assert_eq!(
+            split_heading(NodeKind::Measure, long),
+            ("严格落实学习规则，", "按照要求制定年度学习计划，认真组织学习研讨，党组每位同志发言交流学习体会")
+        );
+        // A short measure, a problem, and a long measure without a comma stay whole.
+        assert_eq!(split_heading(NodeKind::Measure, "加强日常监督"), ("加强日常监督", ""));
+        assert_eq!(split_heading(NodeKind::Problem, long), (long, ""));
+        let no_comma = "严格落实学习规则按照要求制定年度学习计划认真组织学习研讨党组每位同志发言交流学习体会";
+        assert_eq!(split_heading(NodeKind::Measure, no_comma), (no_comma, ""));
+        // A first clause under four characters runs on to the next comma.
+        let short_first = "一是，严格落实学习规则，按照要求制定年度学习计划，认真组织学习研讨，党组每位同志发言";
+        assert_eq!(split_heading(NodeKind::Measure, short_first).0, "一是，严格落实学习规则，");
+    }
 }

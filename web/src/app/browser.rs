@@ -83,13 +83,20 @@ pub fn perf_mark(name: &str) {
     }
 }
 
+/// Runs `f` in a task of its own once the browser has painted the current frame: a timeout set
+/// from the next animation frame (animation-frame callbacks run just before that frame's
+/// paint). Without a window `f` runs at once.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    on_next_frame(move || {
+        gloo_timers::callback::Timeout::new(0, f).forget();
+    });
+}
+
 /// Runs `f` once the browser has painted the current frame and has a moment to spare: an idle
-/// callback requested from the next animation frame (which runs just before that frame's
-/// paint), at most [`IDLE_WAIT_MS`] later if the browser stays busy. Without a window `f` runs
-/// at once; without idle callbacks, in a task after that frame.
-pub fn after_next_paint(f: impl FnOnce() + 'static) {
-    let Some(w) = window() else { return f() };
-    let when_idle = wasm_bindgen::closure::Closure::once_into_js(move || {
+/// callback requested from the next animation frame, at most [`IDLE_WAIT_MS`] later if the
+/// browser stays busy (in a plain task where there are no idle callbacks).
+pub fn when_idle_after_paint(f: impl FnOnce() + 'static) {
+    on_next_frame(move || {
         let run = wasm_bindgen::closure::Closure::once_into_js(f);
         let run: &js_sys::Function = run.unchecked_ref();
         let Some(w) = window() else { return };
@@ -99,14 +106,20 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
             let _ = w.set_timeout_with_callback(run);
         }
     });
-    let when_idle: &js_sys::Function = when_idle.unchecked_ref();
-    if w.request_animation_frame(when_idle).is_err() {
-        let _ = when_idle.call0(&JsValue::NULL);
-    }
 }
 
-/// The longest [`after_next_paint`] waits for the browser to be idle.
+/// The longest [`when_idle_after_paint`] waits for the browser to be idle.
 const IDLE_WAIT_MS: u32 = 200;
+
+/// Runs `f` from the next animation frame (at once without a window, or if the browser refuses).
+fn on_next_frame(f: impl FnOnce() + 'static) {
+    let Some(w) = window() else { return f() };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let callback: &js_sys::Function = callback.unchecked_ref();
+    if w.request_animation_frame(callback).is_err() {
+        let _ = callback.call0(&JsValue::NULL);
+    }
+}
 
 /// Offers `content` as a file download (Blob + object URL + `<a download>`).
 pub fn download(filename: &str, mime: &str, content: &str) -> bool {

@@ -17,6 +17,7 @@ use super::browser;
 use super::file_input::{DropZone, FilePicker};
 use super::hooks::{use_debounced_parse, DebouncedParse};
 use super::i18n::{Lang, Text};
+use super::preview;
 use super::state::{Action, Highlight, TextRef};
 
 /// After the highlighted span the mirror needs only enough text to fill the visible box.
@@ -61,9 +62,8 @@ pub fn editor(props: &EditorProps) -> Html {
         let text = props.text.clone();
         use_effect_with(props.load_seq, move |_| {
             if let Some(el) = textarea.cast::<HtmlTextAreaElement>() {
-                if el.value() != *text.0 {
-                    el.set_value(&text.0);
-                }
+                // A big text is shown as a read-only preview of its beginning (see `preview`).
+                preview::write(&el, &text.0);
                 el.set_scroll_top(0);
             }
         });
@@ -151,6 +151,9 @@ pub fn editor(props: &EditorProps) -> Html {
                 </div>
             </div>
             <p class="no-hint" id={hint_id.clone()}>{ s.editor_hint }</p>
+            if preview::is_big(props.text.0.len()) {
+                <p class="no-hint no-preview-note" role="note">{ props.lang.preview_note(&preview::megabytes(props.text.0.len())) }</p>
+            }
             <DropZone node_ref={textbox} class={classes!("no-textbox")} drop_label={s.drop_here}
                 dispatch={props.dispatch.clone()}>
                 <div ref={backdrop} class="no-backdrop" aria-hidden="true">{ mirror }</div>
@@ -170,7 +173,9 @@ pub fn editor(props: &EditorProps) -> Html {
 /// since the parse the highlight's offsets belong to.
 fn mirror_html(text: &TextRef, parsed: &TextRef, highlight: Option<Highlight>, mark: &NodeRef) -> Html {
     let Some(Highlight { span, .. }) = highlight else { return Html::default() };
-    if text != parsed {
+    // A preview cannot show a span past its beginning, and mirroring megabytes would cost
+    // seconds of layout.
+    if text != parsed || preview::is_big(text.0.len()) {
         return Html::default();
     }
     let Some((before, marked, after)) = split_at_span(&text.0, span) else { return Html::default() };

@@ -9,7 +9,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::state::{Action, Message, TextRef};
-use super::{big_text, browser};
+use super::{big_text, browser, preview};
 
 /// A pause in typing of this long (longer for long texts, whose parse costs more) parses the text.
 pub fn debounce_ms(text_len: u32) -> u32 {
@@ -48,14 +48,24 @@ pub fn use_debounced_parse(dispatch: Callback<Action>, load_seq: u32) -> Debounc
         let pasted = pasted.clone();
         Callback::from(move |e: InputEvent| {
             let Some(el) = e.target_dyn_into::<HtmlTextAreaElement>() else { return };
+            // The read-only preview of a big text holds only its beginning (see `preview`).
+            if el.read_only() {
+                return;
+            }
             let flush = {
                 let dispatch = dispatch.clone();
                 let el = el.clone();
-                move || dispatch.emit(Action::TextChanged { text: Rc::from(el.value()) })
+                move || {
+                    let text: Rc<str> = Rc::from(el.value());
+                    let len = text.len();
+                    dispatch.emit(Action::TextChanged { text });
+                    len
+                }
             };
             if pasted.replace(false) {
                 debounce.replace(Debounce::default());
-                flush();
+                let len = flush();
+                preview::shorten_pasted(&el, len);
                 return;
             }
             if !debounce.borrow().waiting {
@@ -64,7 +74,8 @@ pub fn use_debounced_parse(dispatch: Callback<Action>, load_seq: u32) -> Debounc
             let fired = debounce.clone();
             let timer = Timeout::new(debounce_ms(el.text_length()), move || {
                 fired.borrow_mut().waiting = false;
-                flush();
+                let len = flush();
+                preview::shorten_pasted(&el, len);
             });
             // Replacing the timer drops (cancels) the one still waiting.
             debounce.replace(Debounce { _timer: Some(timer), waiting: true });
@@ -86,7 +97,7 @@ pub fn use_painted_since<T: 'static>(key: Rc<T>) -> bool {
         use_effect_with(PtrKey(key), move |key| {
             if !painted {
                 let key = key.0.clone();
-                browser::after_next_paint(move || painted_for.set(Some(key)));
+                browser::when_idle_after_paint(move || painted_for.set(Some(key)));
             }
         });
     }
@@ -143,8 +154,36 @@ pub fn use_persisted_text(
     dispatch: Callback<Action>,
 ) {
     use_effect_with(parsed_text, move |text| {
-        if let Some(key) = storage_key.filter(|_| !*restoring.borrow()) {
-            browser::save_text(&key, &text.0, move || dispatch.emit(Action::ShowMessage(Message::NotSaved)));
+        // Once the outline is on screen: the first paint does not wait for the write.
+        let text = text.clone();
+        browser::when_idle_after_paint(move || {
+            if let Some(key) = storage_key.filter(|_| !*restoring.borrow()) {
+                browser::save_text(&key, &text.0, move || dispatch.emit(Action::ShowMessage(Message::NotSaved)));
+            }
+        });
+    });
+}
+
+/// A big text ([`preview::is_big`]) is parsed in a task of its own after the browser has painted
+/// the frame that says it is being analysed, and its outline is rendered in the next task, so
+/// neither waits for the other and the page has said what it is doing. A text replaced before its
+/// parse starts is not parsed. `waiting`: the state says `text` waits for this.
+#[hook]
+pub fn use_big_text_parse(text: TextRef, waiting: bool, dispatch: Callback<Action>) {
+    let latest = use_mut_ref(|| text.clone());
+    *latest.borrow_mut() = text.clone();
+    use_effect_with(text, move |text| {
+        if waiting {
+            let text = text.clone();
+            browser::after_paint(move || {
+                if *latest.borrow() != text {
+                    return;
+                }
+                browser::perf_mark("notice-outline:parse-start");
+                let notice = Rc::new(notice_outline::parse(&text.0));
+                browser::perf_mark("notice-outline:parsed");
+                Timeout::new(0, move || dispatch.emit(Action::Parsed { text, notice })).forget();
+            });
         }
     });
 }

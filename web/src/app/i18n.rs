@@ -26,6 +26,10 @@ pub trait Text: Copy {
     fn file_too_large(self, mb: u32) -> String;
     fn message(self, message: &Message) -> String;
     fn rows_hidden(self, n: usize) -> String;
+    /// The note under the text box while it shows the beginning of a big text.
+    fn preview_note(self, megabytes: &str) -> String;
+    /// "正在分析 10.0 MB……" while a big text waits for its parse.
+    fn parsing_big(self, megabytes: &str) -> String;
     fn rate(self, rate: f64) -> String;
     /// "label: value" with the language's colon (full-width in Chinese, ASCII and a space in English).
     fn colon(self, label: &str, value: &str) -> String;
@@ -301,6 +305,22 @@ impl Text for Lang {
         match self {
             Lang::Zh => format!("还有 {n} 项未显示"),
             Lang::En => format!("{n} more rows not shown"),
+        }
+    }
+
+    fn preview_note(self, mb: &str) -> String {
+        match self {
+            Lang::Zh => format!("文本较大（{mb} MB），文本框只显示开头部分且不可编辑；大纲、核对和导出使用全文。要换一篇，请先清空。"),
+            Lang::En => format!(
+                "This text is large ({mb} MB): the box shows only its beginning, read-only; the outline, checks and exports use all of it. Clear it to paste another."
+            ),
+        }
+    }
+
+    fn parsing_big(self, mb: &str) -> String {
+        match self {
+            Lang::Zh => format!("正在分析 {mb} MB 的文本……"),
+            Lang::En => format!("Analysing {mb} MB of text..."),
         }
     }
 

@@ -21,6 +21,7 @@ mod hooks;
 pub mod i18n;
 mod meta;
 pub mod outline;
+mod preview;
 mod progress;
 mod round;
 pub mod state;
@@ -138,7 +139,10 @@ pub fn app(props: &AppProps) -> Html {
         let options = options.clone();
         use_reducer(move || {
             let mut state = State::new(options.lang, options.readonly, options.collapse_depth, &initial_text(&options));
-            state.parse_text();
+            // A big text is parsed after the first paint (hooks::use_big_text_parse).
+            if !state.parses_later() {
+                state.parse_text();
+            }
             if options.text.is_none() && options.storage_key.as_deref().is_some_and(browser::was_unsaved) {
                 state.message = Some(state::Message::NotSavedLastTime);
             }
@@ -154,9 +158,7 @@ pub fn app(props: &AppProps) -> Html {
                 let replaces_text = action.replaces_text();
                 dispatcher.dispatch(action);
                 if replaces_text {
-                    browser::perf_mark("notice-outline:parse-start");
                     dispatcher.dispatch(Action::Parse);
-                    browser::perf_mark("notice-outline:parsed");
                 }
             })
         }))
@@ -180,6 +182,7 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    hooks::use_big_text_parse(state.text.clone(), state.parses_later(), dispatch.clone());
     let restoring = hooks::use_idb_restore(options.storage_key.clone(), options.text.is_some(), dispatch.clone());
     hooks::use_persisted_text(options.storage_key.clone(), state.parsed_text.clone(), restoring, dispatch.clone());
 
@@ -189,7 +192,9 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with(state.notice.clone(), move |notice| {
             browser::perf_mark("notice-outline:rendered");
             if let Some(on_change) = on_change {
-                on_change.emit(notice.0.clone());
+                // The host page hears of it once the outline is on screen.
+                let notice = notice.0.clone();
+                browser::when_idle_after_paint(move || on_change.emit(notice));
             }
         });
     }
@@ -219,7 +224,7 @@ pub fn app(props: &AppProps) -> Html {
                 browser::set_document_lang(lang.tag());
                 // After the outline is on screen: a new title is a few milliseconds of the
                 // browser's own work that the paste's first frame need not wait for.
-                browser::after_next_paint(move || browser::set_document_title(&title));
+                browser::when_idle_after_paint(move || browser::set_document_title(&title));
             }
         });
     }
@@ -255,7 +260,8 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 <Results lang={lang} readonly={state.readonly} notice={state.notice.clone()}
                     parsed_text={state.parsed_text.clone()} has_text={!state.text.is_empty()}
-                    is_parsed={state.is_parsed()} tree={state.tree.clone()} dispatch={dispatch.clone()} />
+                    is_parsed={state.is_parsed()} tree={state.tree.clone()} dispatch={dispatch.clone()}
+                    big_parse_pending={state.parses_later().then(|| state.text.0.len())} />
             </div>
             if !state.readonly {
                 <round::Round lang={lang} text={state.parsed_text.clone()} storage_key={options.storage_key.clone()} dispatch={dispatch.clone()} />
@@ -276,6 +282,8 @@ struct ResultsProps {
     is_parsed: bool,
     tree: TreeState,
     dispatch: Callback<Action>,
+    /// A big text of this many bytes waits for its parse.
+    big_parse_pending: Option<usize>,
 }
 
 /// The right-hand column: empty state, "no structure", or summary + outline + details + export.
@@ -321,5 +329,8 @@ fn results(props: &ResultsProps) -> Html {
         }
     };
     let busy = if props.is_parsed { "false" } else { "true" };
-    html! { <div class="no-results" aria-busy={busy}>{ body }</div> }
+    let analysing = props.big_parse_pending.map(|len| {
+        html! { <p class="no-pending" role="status">{ lang.parsing_big(&preview::megabytes(len)) }</p> }
+    });
+    html! { <div class="no-results" aria-busy={busy}>{ for analysing }{ body }</div> }
 }

@@ -103,8 +103,15 @@ pub enum Action {
     TextChanged {
         text: Rc<str>,
     },
-    /// Parses the text if it has not been parsed yet.
+    /// Parses the text if it has not been parsed yet (a big text is left to
+    /// [`super::hooks::use_big_text_parse`], which sends `Parsed`).
     Parse,
+    /// `notice` is the parse of `text`, made outside the reducer; shown if `text` is still the
+    /// text.
+    Parsed {
+        text: TextRef,
+        notice: Rc<Notice>,
+    },
     /// Text set from outside the editor (sample, file, `set_text`).
     LoadText {
         text: Rc<str>,
@@ -224,6 +231,12 @@ impl State {
     /// Whether `text` has not been parsed yet.
     pub fn needs_parse(&self) -> bool {
         self.parsed_text != self.text
+    }
+
+    /// A big text waits for its parse until the frame saying so is painted
+    /// ([`super::hooks::use_big_text_parse`]).
+    pub fn parses_later(&self) -> bool {
+        self.needs_parse() && super::preview::is_big(self.text.0.len())
     }
 
     /// Parses `text` now.
@@ -455,10 +468,19 @@ impl Reducible for State {
                 s.message = None;
             }
             Action::Parse => {
-                if !s.needs_parse() {
+                if !s.needs_parse() || s.parses_later() {
                     return self;
                 }
+                // Marks for benchmarks (e2e/bench-paste.mjs): the parse's own time.
+                super::browser::perf_mark("notice-outline:parse-start");
                 s.parse_text();
+                super::browser::perf_mark("notice-outline:parsed");
+            }
+            Action::Parsed { text, notice } => {
+                if text != s.text {
+                    return self;
+                }
+                s.apply_parse(text, notice);
             }
             Action::LoadText { text, message } => {
                 s.replace_text(text);

@@ -1,0 +1,157 @@
+// Big pastes: a 10 MB notice shows a read-only preview of its beginning in the text box (the
+// browser never lays out 10 MB there), says it is being analysed, and its outline follows; a newer
+// paste wins over an older one that waits for its parse. Served with the strict CSP header.
+//
+//   trunk build --release --offline && node --test e2e/big-paste.test.mjs
+//
+// No timing is asserted except generous bounds (our rule: figures go to the README): the paste's
+// own task, and every main-thread task after it but the parse, end within 500 ms (Long Tasks
+// API). The parse of a 10 MB text is one task on the main thread (README, "Paste to render"); the
+// figures the test sees are printed for the README.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, ensureDist } from './lib/server.mjs';
+import { launchBrowser, watchPage } from './lib/browser.mjs';
+import { makeNotice } from './bench-paste.mjs';
+
+const MB = 1024 * 1024;
+const BLOCK_BOUND_MS = 500;
+
+/** A small notice, told apart from the generated big ones by its one section heading. */
+const SMALL = [
+  '中共某某县审计局党组关于巡察整改进展情况的通报',
+  '一、小样本问题整改落实情况',
+  '（一）关于台账方面',
+  '1.台账登记不及时。',
+  '整改情况：一是建立周报制度；二是明确专人负责。该问题已完成整改。',
+].join('\n');
+
+let site;
+let browser;
+
+before(async () => {
+  await ensureDist();
+  site = await startServer({ pages: { '/favicon.ico': Buffer.alloc(0) } });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** The page with a Long Tasks observer collecting every main-thread task over 50 ms. */
+async function openPage(t) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  t.after(() => page.close());
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const seen = watchPage(page);
+  await page.goto(site.url('/index.html'));
+  await page.locator('.no-results[aria-busy="false"]').waitFor();
+  return { page, seen };
+}
+
+/** Pastes each text in turn, in one task (a paste event, the value, the input event). */
+function paste(page, ...texts) {
+  return page.locator('textarea').evaluate((el, texts) => {
+    for (const value of texts) {
+      // A big text leaves a read-only preview: a reader clears it first; the test pastes straight
+      // over it, so that the new paste lands before the old text's parse has started.
+      el.readOnly = false;
+      el.focus();
+      el.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: new DataTransfer() }));
+      el.value = value;
+      performance.mark('test:paste');
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }
+  }, texts);
+}
+
+/** Waits until the results are settled with a row that shows `heading`; then one frame. */
+async function outlinePainted(page, heading) {
+  await page.waitForFunction((heading) => document.querySelector('.no-results')?.getAttribute('aria-busy') === 'false' &&
+    [...document.querySelectorAll('[role="treeitem"]')].some((row) => row.textContent.includes(heading)), heading, { timeout: 60_000 });
+  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0))));
+}
+
+test('a 10 MB paste: a read-only preview, "analysing" painted first, every task but the parse short, the outline painted', async (t) => {
+  const { page, seen } = await openPage(t);
+  const text = makeNotice(10 * MB);
+  await page.evaluate(() => {
+    window.__analysingPainted = null;
+    new MutationObserver(() => {
+      if (window.__analysingPainted === null && document.querySelector('.no-results .no-pending')) {
+        // The frame that shows it: its animation-frame callbacks run just before its paint.
+        window.__analysingPainted = 0;
+        requestAnimationFrame(() => { window.__analysingPainted = performance.now(); });
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await paste(page, text);
+  assert.match(await page.locator('.no-results .no-pending').textContent(), /正在分析 10\.\d MB 的文本/);
+  const box = await page.locator('textarea').evaluate((el) => ({ readOnly: el.readOnly, length: el.value.length }));
+  assert.deepEqual(box, { readOnly: true, length: 65536 }, 'the box holds the first 64 K UTF-16 units, read-only');
+  assert.match(await page.locator('.no-preview-note').textContent(), /文本较大（10\.\d MB）/);
+
+  const painted = await outlinePainted(page, '下一步工作打算');
+  const result = await page.evaluate((painted) => {
+    const at = (name) => performance.getEntriesByName(name, 'mark').at(-1)?.startTime;
+    const pasteAt = at('test:paste');
+    const [parseStart, parseEnd] = [at('notice-outline:parse-start'), at('notice-outline:parsed')];
+    const tasks = window.__longTasks.filter((t) => t.start + t.duration >= pasteAt && t.start <= painted);
+    // The test's own task that puts 10 MB into the box starts before the paste: only the part
+    // after it (the app's input handler) counts.
+    const spans = tasks.map((t) => ({ start: Math.max(t.start, pasteAt), end: t.start + t.duration }));
+    // The task the parse runs in (long-task durations are whole milliseconds).
+    const isParse = (s) => s.start <= parseStart + 1 && parseStart < s.end;
+    return {
+      analysing: window.__analysingPainted - pasteAt,
+      parseStart: parseStart - pasteAt,
+      parse: parseEnd - parseStart,
+      painted: painted - pasteAt,
+      parseTask: Math.max(0, ...spans.filter(isParse).map((s) => s.end - s.start)),
+      longestOther: Math.max(0, ...spans.filter((s) => !isParse(s)).map((s) => s.end - s.start)),
+      tasks: spans.map((s) => `${(s.start - pasteAt).toFixed(0)}+${(s.end - s.start).toFixed(0)}`).join(' '),
+    };
+  }, painted);
+  console.log(`10 MB paste: the frame saying "analysing" ${result.analysing.toFixed(0)} ms after the paste; parse ${result.parse.toFixed(0)} ms ` +
+    `(one task of ${result.parseTask.toFixed(0)} ms, from ${result.parseStart.toFixed(0)} ms); outline painted ${result.painted.toFixed(0)} ms ` +
+    `after the paste, ${(result.painted - result.parseStart - result.parse).toFixed(0)} ms after the parse; longest other task ` +
+    `${result.longestOther.toFixed(0)} ms; long tasks (start+duration, ms after the paste): ${result.tasks}`);
+  assert.ok(result.analysing > 0 && result.analysing < result.parseStart, 'the page says it is analysing before the parse starts');
+  assert.ok(result.longestOther < BLOCK_BOUND_MS, `no main-thread task but the parse over ${BLOCK_BOUND_MS} ms (longest ${result.longestOther.toFixed(0)} ms)`);
+  assert.equal(await page.locator('.no-results .no-pending').count(), 0, 'the "analysing" line is gone once the outline is shown');
+  // Clearing a preview makes the box editable again.
+  await page.getByRole('button', { name: '清空', exact: true }).click();
+  assert.deepEqual(await page.locator('textarea').evaluate((el) => ({ readOnly: el.readOnly, length: el.value.length })), { readOnly: false, length: 0 });
+  assert.equal(await page.locator('.no-preview-note').count(), 0);
+  assert.deepEqual(seen.problems(), [], 'no CSP violation, no error');
+});
+
+test('a newer paste wins: a big text replaced before its parse starts is never parsed', async (t) => {
+  const { page, seen } = await openPage(t);
+  const big = makeNotice(3 * MB);
+  const parses = () => page.evaluate(() => performance.getEntriesByName('notice-outline:parsed').length);
+  const before = await parses();
+  // Big, then small in the same task: only the small one is parsed.
+  await paste(page, big, SMALL);
+  await outlinePainted(page, '小样本问题整改落实情况');
+  await page.waitForTimeout(1000);
+  assert.equal(await parses(), before + 1, 'one parse: the small text');
+  assert.equal(await page.locator('[role="treeitem"]', { hasText: '下一步工作打算' }).count(), 0);
+  assert.equal(await page.locator('textarea').evaluate((el) => el.readOnly), false);
+  // Big, then another big one: the second wins.
+  const other = big.replace('三、下一步工作打算', '三、下一步工作安排');
+  await paste(page, big, other);
+  await outlinePainted(page, '下一步工作安排');
+  await page.waitForTimeout(1000);
+  assert.equal(await page.locator('[role="treeitem"]', { hasText: '下一步工作打算' }).count(), 0);
+  assert.equal(await page.locator('.no-results .no-pending').count(), 0);
+  assert.deepEqual(seen.problems(), []);
+});

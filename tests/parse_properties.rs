@@ -113,6 +113,25 @@ proptest! {
         invariants::check_notice(&text, &notice);
     }
 
+    /// The page runs the stages one per task and may finish at any point: the same notice, with
+    /// progress counting up by one stage at a time.
+    #[test]
+    fn the_stages_one_at_a_time_give_the_parse(text in notice_like(), stop in 0usize..16) {
+        use notice_outline::parse::{ParseOptions, Stages};
+        let mut stages = Stages::new(&text, ParseOptions::default());
+        let mut last = stages.progress();
+        for _ in 0..stop {
+            if !stages.step() {
+                break;
+            }
+            let now = stages.progress();
+            prop_assert_eq!(now, (last.0 + 1, last.1));
+            prop_assert!(now.0 < now.1);
+            last = now;
+        }
+        prop_assert_eq!(stages.finish(), notice_outline::parse(&text));
+    }
+
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         invariants::check_bytes(&bytes);

@@ -79,33 +79,162 @@ pub fn parse(text: &str) -> Notice {
     parse_with(text, ParseOptions::default())
 }
 
-/// [`parse`] with a choice of what to compute (see [`ParseOptions`]).
+/// [`parse`] with a choice of what to compute (see [`ParseOptions`]): the [`Stages`] run at once.
 pub fn parse_with(text: &str, options: ParseOptions) -> Notice {
-    let src = text::Source::new(text);
-    let layout = layout::layout(&src.folded);
-    let meta = meta::extract_meta(&src, &layout);
-    let stated = stated::extract_stated_from(&src, layout.title_end);
-    // The outline lives between the title and the closing block (signature, date).
-    let region = (layout.title_end.min(layout.closing_start), layout.closing_start);
+    let mut stages = Stages::new(text, options);
+    while stages.step() {}
+    stages.finish()
+}
 
-    let flat = tree::build(&src.folded, region.0, region.1);
-    let roles = status::classify(&src.folded, &flat);
-    let mut conflicts = Vec::new();
-    let mut outline = nest(&src, &flat, &roles, &mut conflicts);
-    let counts = checks::count(&mut outline);
-    let mut checks = checks::checks(&stated, &counts, &outline, &conflicts);
-    checks.extend(proofread::proofread(&proofread::Input {
-        src: &src,
-        outline: &outline,
-        meta: &meta,
-        stated: &stated,
-    }));
+/// The pipeline, one stage per [`Stages::step`], for a caller that must not be busy for a whole
+/// parse at once: the page parses a text of megabytes a stage per task, so the browser answers
+/// input and paints between them, and a newer text can stop an older parse.
+///
+/// ```
+/// use notice_outline::parse::{ParseOptions, Stages};
+/// let text = "一、整改情况\n1．台账不全的问题。已完成整改。";
+/// let mut stages = Stages::new(text, ParseOptions::default());
+/// while stages.step() {
+///     let (done, of) = stages.progress();
+///     assert!(done < of);
+/// }
+/// assert_eq!(stages.finish(), notice_outline::parse(text));
+/// ```
+pub struct Stages<'t> {
+    text: &'t str,
+    options: ParseOptions,
+    next: Stage,
+    src: text::Source<'t>,
+    layout: layout::Layout,
+    meta: Meta,
+    stated: Stated,
+    flat: Vec<tree::FlatNode>,
+    roles: Vec<status::Role>,
+    outline: Vec<Node>,
+    conflicts: Vec<checks::Conflict>,
+    counts: Counts,
+    checks: Vec<Check>,
+    /// What the proofreading rules run so far found.
+    proofread: Vec<Check>,
+}
 
-    let mut notice = Notice { schema_version: SCHEMA_VERSION.to_string(), meta, stated, outline, counts, checks };
-    if options.utf16_offsets {
-        utf16::fill_all(&mut notice, text);
+/// The stages after normalising and layout, in order; [`Stages::finish`] assembles the notice.
+/// Each proofreading rule is a stage of its own (together they are the longest stage).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stage {
+    Phrases,
+    Tree,
+    Classify,
+    Nest,
+    Checks,
+    /// The proofreading rule [`proofread::RULES`]`[i]`.
+    Proofread(usize),
+    Done,
+}
+
+impl Stage {
+    fn index(self) -> usize {
+        match self {
+            Stage::Phrases => 0,
+            Stage::Tree => 1,
+            Stage::Classify => 2,
+            Stage::Nest => 3,
+            Stage::Checks => 4,
+            Stage::Proofread(i) => 5 + i,
+            Stage::Done => 5 + proofread::RULES.len(),
+        }
     }
-    notice
+
+    fn next(self) -> Stage {
+        match self {
+            Stage::Phrases => Stage::Tree,
+            Stage::Tree => Stage::Classify,
+            Stage::Classify => Stage::Nest,
+            Stage::Nest => Stage::Checks,
+            Stage::Checks => Stage::Proofread(0),
+            Stage::Proofread(i) if i + 1 < proofread::RULES.len() => Stage::Proofread(i + 1),
+            Stage::Proofread(_) | Stage::Done => Stage::Done,
+        }
+    }
+}
+
+impl<'t> Stages<'t> {
+    /// Normalises the text and finds its layout (title, closing block, page furniture).
+    pub fn new(text: &'t str, options: ParseOptions) -> Self {
+        let src = text::Source::new(text);
+        let layout = layout::layout(&src.folded);
+        Stages {
+            text,
+            options,
+            next: Stage::Phrases,
+            src,
+            layout,
+            meta: Meta::default(),
+            stated: Stated::default(),
+            flat: Vec::new(),
+            roles: Vec::new(),
+            outline: Vec::new(),
+            conflicts: Vec::new(),
+            counts: Counts::default(),
+            checks: Vec::new(),
+            proofread: Vec::new(),
+        }
+    }
+
+    /// Runs the next stage; `false` once every stage has run (then call [`Stages::finish`]).
+    pub fn step(&mut self) -> bool {
+        let src = &self.src;
+        match self.next {
+            Stage::Phrases => {
+                self.meta = meta::extract_meta(src, &self.layout);
+                self.stated = stated::extract_stated_from(src, self.layout.title_end);
+            }
+            Stage::Tree => {
+                // The outline lives between the title and the closing block (signature, date).
+                let (start, end) = (self.layout.title_end.min(self.layout.closing_start), self.layout.closing_start);
+                self.flat = tree::build(&src.folded, start, end);
+            }
+            Stage::Classify => self.roles = status::classify(&src.folded, &self.flat),
+            Stage::Nest => self.outline = nest(src, &self.flat, &self.roles, &mut self.conflicts),
+            Stage::Checks => {
+                self.counts = checks::count(&mut self.outline);
+                self.checks = checks::checks(&self.stated, &self.counts, &self.outline, &self.conflicts);
+            }
+            Stage::Proofread(i) => {
+                let input = proofread::Input { src, outline: &self.outline, meta: &self.meta, stated: &self.stated };
+                if let Some(rule) = proofread::RULES.get(i) {
+                    rule.run(&input, &mut self.proofread);
+                }
+            }
+            Stage::Done => return false,
+        }
+        self.next = self.next.next();
+        self.next != Stage::Done
+    }
+
+    /// `(stages run, stages in all)`, counting normalising and layout as the first and the
+    /// notice's assembly as the last.
+    pub fn progress(&self) -> (usize, usize) {
+        (1 + self.next.index(), 2 + Stage::Done.index())
+    }
+
+    /// Runs what is left and assembles the notice (with UTF-16 offsets if asked for).
+    pub fn finish(mut self) -> Notice {
+        while self.step() {}
+        self.checks.extend(proofread::without_repeats(self.proofread));
+        let mut notice = Notice {
+            schema_version: SCHEMA_VERSION.to_string(),
+            meta: self.meta,
+            stated: self.stated,
+            outline: self.outline,
+            counts: self.counts,
+            checks: self.checks,
+        };
+        if self.options.utf16_offsets {
+            utf16::fill_all(&mut notice, self.text);
+        }
+        notice
+    }
 }
 
 /// Turns the flat, classified nodes into the nested model, with text sliced from the input.

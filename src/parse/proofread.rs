@@ -87,8 +87,20 @@ pub fn severity(code: CheckCode) -> Severity {
 pub fn proofread(input: &Input) -> Vec<Check> {
     let mut out = Vec::new();
     for rule in RULES {
-        (rule.run)(input, &mut out);
+        rule.run(input, &mut out);
     }
+    without_repeats(out)
+}
+
+impl Rule {
+    /// Adds what this rule finds to `out` (the parser's stages run the rules one at a time).
+    pub fn run(&self, input: &Input, out: &mut Vec<Check>) {
+        (self.run)(input, out);
+    }
+}
+
+/// The findings of every rule, in order, without a second one of the same code on the same place.
+pub fn without_repeats(mut out: Vec<Check>) -> Vec<Check> {
     let mut seen = std::collections::HashSet::new();
     out.retain(|c| seen.insert((c.code, c.spans.first().map(|s| (s.start, s.end)))));
     out

@@ -111,6 +111,28 @@ pub fn when_idle_after_paint(f: impl FnOnce() + 'static) {
 /// The longest [`when_idle_after_paint`] waits for the browser to be idle.
 const IDLE_WAIT_MS: u32 = 200;
 
+/// Resolves in a task of its own (a zero timeout): awaiting it lets the browser handle input and
+/// paint in between.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| match window() {
+        Some(w) if w.set_timeout_with_callback(&resolve).is_ok() => {}
+        _ => {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Resolves once the browser has painted the current frame (see [`after_paint`]).
+pub async fn painted() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        after_paint(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        })
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Runs `f` from the next animation frame (at once without a window, or if the browser refuses).
 fn on_next_frame(f: impl FnOnce() + 'static) {
     let Some(w) = window() else { return f() };

@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
+use notice_outline::parse::{ParseOptions, Stages};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -164,28 +165,56 @@ pub fn use_persisted_text(
     });
 }
 
-/// A big text ([`preview::is_big`]) is parsed in a task of its own after the browser has painted
-/// the frame that says it is being analysed, and its outline is rendered in the next task, so
-/// neither waits for the other and the page has said what it is doing. A text replaced before its
-/// parse starts is not parsed. `waiting`: the state says `text` waits for this.
+/// A big text ([`preview::is_big`]) is parsed a stage per task ([`Stages`]), starting once the
+/// browser has painted the frame that says it is being analysed: between stages the page answers
+/// input and paints, and shows how far the parse is. The outline follows in a task of its own.
+/// A newer text stops an older parse at its next stage. `waiting`: the state says `text` waits
+/// for this. Returns the progress, `(stages run, stages in all)`, while a parse runs.
 #[hook]
-pub fn use_big_text_parse(text: TextRef, waiting: bool, dispatch: Callback<Action>) {
+pub fn use_big_text_parse(text: TextRef, waiting: bool, dispatch: Callback<Action>) -> Option<(usize, usize)> {
     let latest = use_mut_ref(|| text.clone());
     *latest.borrow_mut() = text.clone();
-    use_effect_with(text, move |text| {
-        if waiting {
+    let progress = use_state_eq(|| None::<(usize, usize)>);
+    {
+        let progress = progress.clone();
+        use_effect_with(text, move |text| {
+            if !waiting {
+                progress.set(None);
+                return;
+            }
             let text = text.clone();
-            browser::after_paint(move || {
-                if *latest.borrow() != text {
+            wasm_bindgen_futures::spawn_local(async move {
+                let current = || *latest.borrow() == text;
+                browser::painted().await;
+                if !current() {
                     return;
                 }
                 browser::perf_mark("notice-outline:parse-start");
-                let notice = Rc::new(notice_outline::parse(&text.0));
+                let mut stages = Stages::new(&text.0, ParseOptions::default());
+                loop {
+                    progress.set(Some(stages.progress()));
+                    browser::next_task().await;
+                    if !current() {
+                        return;
+                    }
+                    let more = stages.step();
+                    // For measuring (e2e/big-paste.test.mjs): when each stage ended.
+                    browser::perf_mark(&format!("notice-outline:stage-{}", stages.progress().0));
+                    if !more {
+                        break;
+                    }
+                }
+                let notice = Rc::new(stages.finish());
                 browser::perf_mark("notice-outline:parsed");
-                Timeout::new(0, move || dispatch.emit(Action::Parsed { text, notice })).forget();
+                browser::next_task().await;
+                if current() {
+                    progress.set(None);
+                    dispatch.emit(Action::Parsed { text, notice });
+                }
             });
-        }
-    });
+        });
+    }
+    *progress
 }
 
 /// A drop target for files: whether files are being dragged over it, and the three handlers to

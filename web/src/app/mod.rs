@@ -182,7 +182,7 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    hooks::use_big_text_parse(state.text.clone(), state.parses_later(), dispatch.clone());
+    let big_parse_progress = hooks::use_big_text_parse(state.text.clone(), state.parses_later(), dispatch.clone());
     let restoring = hooks::use_idb_restore(options.storage_key.clone(), options.text.is_some(), dispatch.clone());
     hooks::use_persisted_text(options.storage_key.clone(), state.parsed_text.clone(), restoring, dispatch.clone());
 
@@ -261,7 +261,7 @@ pub fn app(props: &AppProps) -> Html {
                 <Results lang={lang} readonly={state.readonly} notice={state.notice.clone()}
                     parsed_text={state.parsed_text.clone()} has_text={!state.text.is_empty()}
                     is_parsed={state.is_parsed()} tree={state.tree.clone()} dispatch={dispatch.clone()}
-                    big_parse_pending={state.parses_later().then(|| state.text.0.len())} />
+                    big_parse_pending={state.parses_later().then(|| (state.text.0.len(), big_parse_progress))} />
             </div>
             if !state.readonly {
                 <round::Round lang={lang} text={state.parsed_text.clone()} storage_key={options.storage_key.clone()} dispatch={dispatch.clone()} />
@@ -282,8 +282,8 @@ struct ResultsProps {
     is_parsed: bool,
     tree: TreeState,
     dispatch: Callback<Action>,
-    /// A big text of this many bytes waits for its parse.
-    big_parse_pending: Option<usize>,
+    /// A big text of this many bytes waits for its parse, which has run this many of its stages.
+    big_parse_pending: Option<(usize, Option<(usize, usize)>)>,
 }
 
 /// The right-hand column: empty state, "no structure", or summary + outline + details + export.
@@ -329,8 +329,15 @@ fn results(props: &ResultsProps) -> Html {
         }
     };
     let busy = if props.is_parsed { "false" } else { "true" };
-    let analysing = props.big_parse_pending.map(|len| {
-        html! { <p class="no-pending" role="status">{ lang.parsing_big(&preview::megabytes(len)) }</p> }
+    let analysing = props.big_parse_pending.map(|(len, progress)| {
+        let label = lang.parsing_big(&preview::megabytes(len));
+        let (done, of) = progress.unwrap_or((0, 1));
+        html! {
+            <div class="no-pending">
+                <p role="status">{ label.clone() }</p>
+                <progress class="no-parse-progress" max={of.to_string()} value={done.to_string()} aria-label={label} />
+            </div>
+        }
     });
     html! { <div class="no-results" aria-busy={busy}>{ for analysing }{ body }</div> }
 }

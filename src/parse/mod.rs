@@ -12,7 +12,8 @@
 //! | proofread | [`proofread`] | tree + metadata + stated + folded text | [`Check`]s on numbering, dates, figures |
 //!
 //! Metadata and stated counts read phrases with the regex tables of [`patterns`]; labels and the
-//! tree stay byte loops (they see every byte of the input).
+//! tree stay byte loops (they see every byte of the input). [`Stages`] runs the stages one per
+//! step (the page parses a big text a step per task); [`parse_with`] runs them at once.
 
 use crate::model::*;
 

@@ -1,5 +1,9 @@
 //! Per-stage timing of the phrase-grammar stages on a 1 MB synthetic notice (a quick check;
 //! criterion figures come from `cargo bench --bench parse`): `cargo run --release --example prof_parse`.
+//!
+//! With a file, parses it once and exits, for instruction counts of `parse()` alone:
+//! `valgrind --tool=callgrind --toggle-collect='notice_outline::parse::parse_with*'
+//! target/release/examples/prof_parse /tmp/2mb.txt`.
 
 #[path = "../benches/support/mod.rs"]
 mod support;
@@ -8,6 +12,12 @@ use notice_outline::parse::{layout, meta, stated, text};
 use std::time::Instant;
 
 fn main() {
+    if let Some(path) = std::env::args().nth(1) {
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let notice = std::hint::black_box(notice_outline::parse(&text));
+        println!("{} top-level nodes, {} checks", notice.outline.len(), notice.checks.len());
+        return;
+    }
     let text = support::notice(1 << 20);
     let n = 20;
     let src = text::Source::new(&text);

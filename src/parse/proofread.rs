@@ -316,48 +316,56 @@ fn outline_series(input: &Input, out: &mut Vec<Check>) {
 /// start or after punctuation, from a `1` on; it needs two labels, so prose (`统一是`) is not one.
 fn inline_series(input: &Input, out: &mut Vec<Check>) {
     let folded = input.src.folded.as_str();
-    let mut line_start = 0;
-    for line in folded.split('\n') {
-        let mut series: [Vec<Item>; 2] = [Vec::new(), Vec::new()];
-        let flush = |series: &mut Vec<Item>, out: &mut Vec<Check>| {
-            if series.len() >= 2 && series[0].number == 1 {
-                report_faults(series, 1, out);
-            }
-            series.clear();
+    let bytes = folded.as_bytes();
+    // Where such a label can start: the numerals before a `是`, and a circled number. Found with
+    // `memchr` and checked for a clause start afterwards, rather than reading every clause start
+    // of the text (measured: 51 M → 44 M instructions for all proofreading, 2 MB synthetic notice).
+    let numerals_before =
+        |p: usize| folded[..p].chars().rev().take_while(|&c| is_chinese_numeral(c)).map(char::len_utf8).sum::<usize>();
+    let mut starts: Vec<usize> = memchr::memmem::find_iter(bytes, "是".as_bytes())
+        .map(|p| p - numerals_before(p))
+        .filter(|&q| !folded[q..].starts_with('是'))
+        .chain(
+            memchr::memchr2_iter(0xE2, 0xE3, bytes).filter(|&i| folded[i..].chars().next().and_then(circled).is_some()),
+        )
+        .collect();
+    // Two ascending runs: a stable sort merges them in one pass.
+    starts.sort();
+
+    let mut series: [Vec<Item>; 2] = [Vec::new(), Vec::new()];
+    let flush = |series: &mut Vec<Item>, out: &mut Vec<Check>| {
+        if series.len() >= 2 && series[0].number == 1 {
+            report_faults(series, 1, out);
+        }
+        series.clear();
+    };
+    let mut previous = 0;
+    for at in starts {
+        // A series ends with its line.
+        if memchr::memchr(b'\n', &bytes[previous..at]).is_some() {
+            series.iter_mut().for_each(|s| flush(s, out));
+        }
+        previous = at;
+        // A clause start: the line's start or after `。；：！？` or `，`, spaces allowed between.
+        let before = folded[..at].trim_end_matches(' ').chars().next_back();
+        if !before.is_none_or(|c| c == '\n' || clause_end(c) || c == '，') {
+            continue;
+        }
+        let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        let Some(label) = label_at(&folded[at..line_end]) else { continue };
+        let slot = match label.form {
+            LabelForm::Shi => 0,
+            LabelForm::Circled => 1,
+            _ => continue,
         };
-        // The clause ends (`。；：！？`) and `，` are all three-byte punctuation led by 0xE3 or
-        // 0xEF, bytes no ideograph starts with: `memchr2` jumps from one to the next instead of
-        // decoding every character (measured: ~20 M fewer instructions on the 2 MB synthetic notice).
-        let starts = std::iter::once(0).chain(memchr::memchr2_iter(0xE3, 0xEF, line.as_bytes()).filter_map(|i| {
-            line[i..].chars().next().filter(|&c| clause_end(c) || c == '，').map(|c| i + c.len_utf8())
-        }));
-        for at in starts {
-            let rest = line[at..].trim_start_matches(' ');
-            let at = line.len() - rest.len();
-            // Only `一是` (a Chinese numeral first) and `①` count: other clause starts skip the
-            // label reader, which is most of them.
-            if !rest.starts_with(|c: char| is_chinese_numeral(c) || circled(c).is_some()) {
-                continue;
-            }
-            let Some(label) = label_at(rest) else { continue };
-            let slot = match label.form {
-                LabelForm::Shi => 0,
-                LabelForm::Circled => 1,
-                _ => continue,
-            };
-            if label.number == 1 {
-                flush(&mut series[slot], out);
-            }
-            let (a, b) = (line_start + at, line_start + at + label.len);
-            // One mapping for both the span and its text (`original_text` would map it again).
-            let span = input.src.span(a, b);
-            series[slot].push(Item { number: label.number, label: &input.src.original[span.start..span.end], span });
+        if label.number == 1 {
+            flush(&mut series[slot], out);
         }
-        for s in series.iter_mut() {
-            flush(s, out);
-        }
-        line_start += line.len() + 1;
+        // One mapping for both the span and its text (`original_text` would map it again).
+        let span = input.src.span(at, at + label.len);
+        series[slot].push(Item { number: label.number, label: &input.src.original[span.start..span.end], span });
     }
+    series.iter_mut().for_each(|s| flush(s, out));
 }
 
 /// 1, or the series' own first number when it opens the text (see [`outline_series`]).

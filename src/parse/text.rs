@@ -105,7 +105,7 @@ impl<'a> Source<'a> {
         // A range's end maps past any characters that folded to nothing (a "\r" before "\n",
         // a zero-width mark); leave those out so a heading never ends in an invisible char.
         while let Some(c) = self.original[start..end].chars().next_back() {
-            if c == '\r' || fold_char(c).is_none() {
+            if c == '\r' || is_invisible(c) {
                 end -= c.len_utf8();
             } else {
                 break;
@@ -154,17 +154,19 @@ fn ends_chinese_sentence(prev: char, next: Option<char>) -> bool {
     chinese_before && !next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '.')
 }
 
+/// Invisible characters that copy-paste brings along and folding drops: BOM, zero-width, bidi
+/// controls. (Asked directly by [`Source::span`] rather than through [`fold_char`], which would
+/// look an ideograph up in the traditional table for nothing.)
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{feff}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Folds one character; `None` drops it.
 pub fn fold_char(c: char) -> Option<char> {
+    if is_invisible(c) {
+        return None;
+    }
     Some(match c {
-        // Invisible characters that copy-paste brings along: BOM, zero-width, bidi controls.
-        '\u{feff}'
-        | '\u{200b}'..='\u{200d}'
-        | '\u{2060}'
-        | '\u{200e}'
-        | '\u{200f}'
-        | '\u{202a}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}' => return None,
         '\t' | '\u{3000}' | '\u{a0}' | '\u{2002}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => ' ',
         '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}' => ' ',
         '\u{2028}' | '\u{2029}' | '\u{85}' => '\n',

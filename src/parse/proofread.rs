@@ -684,6 +684,106 @@ mod tests {
         assert_eq!(codes, [NumberingStyle]);
     }
 
+    fn inline_checks(text: &str, rule: fn(&Input, &mut Vec<Check>)) -> Vec<Check> {
+        let src = Source::new(text);
+        let (meta, stated) = (Meta::default(), Stated::default());
+        let mut out = Vec::new();
+        rule(&Input { src: &src, outline: &[], meta: &meta, stated: &stated }, &mut out);
+        out
+    }
+
+    /// The inline series as first written: every clause start of every line read in turn.
+    /// [`inline_series`] finds the same labels from the labels' own characters.
+    fn inline_series_by_clause_starts(input: &Input, out: &mut Vec<Check>) {
+        let folded = input.src.folded.as_str();
+        let mut line_start = 0;
+        for line in folded.split('\n') {
+            let mut series: [Vec<Item>; 2] = [Vec::new(), Vec::new()];
+            let flush = |series: &mut Vec<Item>, out: &mut Vec<Check>| {
+                if series.len() >= 2 && series[0].number == 1 {
+                    report_faults(series, 1, out);
+                }
+                series.clear();
+            };
+            let starts = std::iter::once(0)
+                .chain(line.char_indices().filter(|&(_, c)| clause_end(c) || c == '，').map(|(i, c)| i + c.len_utf8()));
+            for at in starts {
+                let rest = line[at..].trim_start_matches(' ');
+                let at = line.len() - rest.len();
+                let Some(label) = label_at(rest) else { continue };
+                let slot = match label.form {
+                    LabelForm::Shi => 0,
+                    LabelForm::Circled => 1,
+                    _ => continue,
+                };
+                if label.number == 1 {
+                    flush(&mut series[slot], out);
+                }
+                let span = input.src.span(line_start + at, line_start + at + label.len);
+                series[slot].push(Item {
+                    number: label.number,
+                    label: &input.src.original[span.start..span.end],
+                    span,
+                });
+            }
+            for s in series.iter_mut() {
+                flush(s, out);
+            }
+            line_start += line.len() + 1;
+        }
+    }
+
+    #[test]
+    fn inline_series_by_example() {
+        let codes = |text: &str| inline_checks(text, inline_series).iter().map(|c| c.code).collect::<Vec<_>>();
+        assert_eq!(codes("整改措施：一是甲；三是乙。\n"), [NumberGap]);
+        assert_eq!(codes("①甲； ②乙；②丙。"), [NumberRepeat]);
+        assert_eq!(codes("一是甲，三是乙；①丙；③丁"), [NumberGap, NumberGap]);
+        // Prose (`统一是`), a series cut by a line end, `一是否`, a label not at a clause start.
+        assert_eq!(codes("统一是好的；三是乙"), []);
+        assert_eq!(codes("一是甲\n三是乙"), []);
+        assert_eq!(codes("一是否；三是乙"), []);
+        assert_eq!(codes("一是甲，乙三是丙"), []);
+        assert_eq!(codes("十一是甲；一是乙；二是丙；二是丁"), [NumberRepeat]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn inline_series_reads_what_every_clause_start_reads(
+            text in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "一", "二", "三", "十", "百", "〇", "是", "否", "①", "②", "③", "㉑", "，", "。", "；", "：",
+                    " ", "\n", "\u{3000}", "甲", "统", "“", "a", "1", ".", "、",
+                ]),
+                0..40,
+            )
+        ) {
+            let text = text.concat();
+            proptest::prop_assert_eq!(
+                inline_checks(&text, inline_series),
+                inline_checks(&text, inline_series_by_clause_starts)
+            );
+        }
+
+        #[test]
+        fn series_faults_read_as_the_quadratic_look_back(numbers in proptest::collection::vec(0u32..8, 0..12), first in 0u32..3) {
+            // The look-back as first written: search the items before for a repeat, after for a gap.
+            let mut expected = Vec::new();
+            let mut highest = first.saturating_sub(1);
+            for (at, &n) in numbers.iter().enumerate() {
+                if let Some(earlier) = numbers[..at].iter().rposition(|&m| m == n) {
+                    expected.push(Fault::Repeat { at, earlier });
+                } else if n < highest {
+                    expected.push(Fault::Order { at });
+                } else if n > highest + 1 && !numbers[at + 1..].contains(&(highest + 1)) {
+                    expected.push(Fault::Gap { at, from: highest + 1, to: n - 1 });
+                }
+                highest = highest.max(n);
+            }
+            proptest::prop_assert_eq!(series_faults(&numbers, first), expected);
+        }
+    }
+
     #[test]
     fn every_rule_fires_on_its_example_and_only_there() {
         for rule in RULES {

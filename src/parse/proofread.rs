@@ -325,9 +325,10 @@ fn inline_series(input: &Input, out: &mut Vec<Check>) {
     let mut starts: Vec<usize> = memchr::memmem::find_iter(bytes, "是".as_bytes())
         .map(|p| p - numerals_before(p))
         .filter(|&q| !folded[q..].starts_with('是'))
-        .chain(
-            memchr::memchr2_iter(0xE2, 0xE3, bytes).filter(|&i| folded[i..].chars().next().and_then(circled).is_some()),
-        )
+        // ①–⑳ are E2 91 xx in UTF-8, ㉑–㉟ E3 89 xx.
+        .chain(memchr::memchr2_iter(0xE2, 0xE3, bytes).filter(|&i| {
+            matches!(bytes.get(i + 1), Some(0x91 | 0x89)) && folded[i..].chars().next().and_then(circled).is_some()
+        }))
         .collect();
     // Two ascending runs: a stable sort merges them in one pass.
     starts.sort();
@@ -351,8 +352,8 @@ fn inline_series(input: &Input, out: &mut Vec<Check>) {
         if !before.is_none_or(|c| c == '\n' || clause_end(c) || c == '，') {
             continue;
         }
-        let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
-        let Some(label) = label_at(&folded[at..line_end]) else { continue };
+        // (A `是` or circled label never reads past its line: the rest of the text may follow.)
+        let Some(label) = label_at(&folded[at..]) else { continue };
         let slot = match label.form {
             LabelForm::Shi => 0,
             LabelForm::Circled => 1,
@@ -379,22 +380,31 @@ fn first_expected(series: &[Item], text_start: Option<usize>) -> u32 {
 /// The digits of a label replaced by what kind of digit they are, so that `（一）` and `(二)`,
 /// `1.` and `2、`, `1.` and `１.` differ while `（一）` and `（十二）` do not.
 fn label_shape(form: LabelForm, label: &str) -> String {
-    let mut shape = String::new();
+    shape_chars(form, label).collect()
+}
+
+/// The characters of [`label_shape`], one at a time.
+fn shape_chars(form: LabelForm, label: &str) -> impl Iterator<Item = char> + '_ {
     // `首先，` `其次，`: only the separator can differ.
     let skip = if form == LabelForm::Sequence { 2 } else { 0 };
-    for c in label.trim().chars().skip(skip) {
-        let kind = match c {
+    let mut last = None;
+    label
+        .trim()
+        .chars()
+        .skip(skip)
+        .map(|c| match c {
             '0'..='9' => '0',
             '０'..='９' => '０',
             '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' => '一',
             c if circled(c).is_some() => '①',
             c => c,
-        };
-        if !(matches!(kind, '0' | '０' | '一' | '①') && shape.ends_with(kind)) {
-            shape.push(kind);
-        }
-    }
-    shape
+        })
+        // A run of digits is one digit of its kind.
+        .filter(move |&kind| {
+            let run = matches!(kind, '0' | '０' | '一' | '①') && last == Some(kind);
+            last = Some(kind);
+            !run
+        })
 }
 
 /// One level (one form at one depth) written two ways: `（一）` and `(二)`, `1.` and `2、`,
@@ -419,6 +429,11 @@ fn label_style(input: &Input, out: &mut Vec<Check>) {
     }
     walk(input.outline, &mut Vec::new(), &mut levels);
     for nodes in levels.values() {
+        // Most levels have one shape: find out with no string kept per node.
+        let first = label_shape(nodes[0].form, &nodes[0].label);
+        if nodes.iter().all(|n| shape_chars(n.form, &n.label).eq(first.chars())) {
+            continue;
+        }
         let shapes: Vec<String> = nodes.iter().map(|n| label_shape(n.form, &n.label)).collect();
         let mut tally: Vec<(&str, usize)> = Vec::new();
         for s in &shapes {

@@ -322,15 +322,18 @@ fn inline_series(input: &Input, out: &mut Vec<Check>) {
     // of the text (measured: 51 M → 44 M instructions for all proofreading, 2 MB synthetic notice).
     let numerals_before =
         |p: usize| folded[..p].chars().rev().take_while(|&c| is_chinese_numeral(c)).map(char::len_utf8).sum::<usize>();
+    let circled_at = |first: &'static str| {
+        memchr::memmem::find_iter(bytes, &first.as_bytes()[..2])
+            .filter(|&i| folded[i..].chars().next().and_then(circled).is_some())
+    };
     let mut starts: Vec<usize> = memchr::memmem::find_iter(bytes, "是".as_bytes())
         .map(|p| p - numerals_before(p))
         .filter(|&q| !folded[q..].starts_with('是'))
         // ①–⑳ are E2 91 xx in UTF-8, ㉑–㉟ E3 89 xx.
-        .chain(memchr::memchr2_iter(0xE2, 0xE3, bytes).filter(|&i| {
-            matches!(bytes.get(i + 1), Some(0x91 | 0x89)) && folded[i..].chars().next().and_then(circled).is_some()
-        }))
+        .chain(circled_at("\u{2460}"))
+        .chain(circled_at("\u{3251}"))
         .collect();
-    // Two ascending runs: a stable sort merges them in one pass.
+    // Three ascending runs: a stable sort merges them in one pass.
     starts.sort();
 
     let mut series: [Vec<Item>; 2] = [Vec::new(), Vec::new()];

@@ -48,6 +48,13 @@ impl<'a> Source<'a> {
                     at += 3;
                     continue;
                 }
+            } else if let (0xe2 | 0xe3 | 0xef, Some(&[b1, b2])) = (b, bytes.get(at + 1..at + 3)) {
+                // [`SELF_FOLDING_PUNCTUATION`], most of the rest of a notice (a test checks
+                // that these fold to themselves): 26 M → 21 M instructions for the 2 MB synthetic notice.
+                if SELF_FOLDING_PUNCTUATION.contains(&[b, b1, b2]) {
+                    at += 3;
+                    continue;
+                }
             } else if b.is_ascii_alphanumeric() {
                 at += 1;
                 continue;
@@ -150,6 +157,21 @@ fn ends_chinese_sentence(prev: char, next: Option<char>) -> bool {
         && !matches!(prev, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十');
     chinese_before && !next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '.')
 }
+
+/// The punctuation of Chinese prose, which folds to itself (UTF-8): `、。“”（），：；！？`.
+const SELF_FOLDING_PUNCTUATION: [[u8; 3]; 11] = [
+    [0xe3, 0x80, 0x81], // 、
+    [0xe3, 0x80, 0x82], // 。
+    [0xe2, 0x80, 0x9c], // “
+    [0xe2, 0x80, 0x9d], // ”
+    [0xef, 0xbc, 0x88], // （
+    [0xef, 0xbc, 0x89], // ）
+    [0xef, 0xbc, 0x8c], // ，
+    [0xef, 0xbc, 0x9a], // ：
+    [0xef, 0xbc, 0x9b], // ；
+    [0xef, 0xbc, 0x81], // ！
+    [0xef, 0xbc, 0x9f], // ？
+];
 
 /// Invisible characters that copy-paste brings along and folding drops: BOM, zero-width, bidi
 /// controls. (Asked directly by [`Source::span`] rather than through [`fold_char`], which would
@@ -283,6 +305,15 @@ fn to_simplified(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn self_folding_punctuation_folds_to_itself() {
+        for bytes in SELF_FOLDING_PUNCTUATION {
+            let c = std::str::from_utf8(&bytes).ok().and_then(|s| s.chars().next());
+            assert!(c.is_some_and(|c| c.len_utf8() == 3 && fold_char(c) == Some(c)), "{c:?}");
+        }
+        assert_eq!(Source::new("、。“”（），：；！？").folded, "、。“”（），：；！？");
+    }
 
     #[test]
     fn folds_and_maps_back() {

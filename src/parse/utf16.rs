@@ -24,8 +24,10 @@ const LOW: u64 = 0x0101_0101_0101_0101;
 /// 127 words can be added before they are summed.
 #[inline]
 fn lanes(w: u64) -> u64 {
-    let continuation = (w >> 7) & !(w >> 6) & LOW;
-    let four_byte_lead = (w >> 7) & (w >> 6) & (w >> 5) & (w >> 4) & !(w >> 3) & LOW;
+    let (top, second) = (w >> 7, w >> 6);
+    let continuation = top & !second & LOW;
+    // `1111xxxx`: in UTF-8 only a four-byte lead (`11110xxx`) starts so.
+    let four_byte_lead = top & second & (w >> 5) & (w >> 4) & LOW;
     LOW - continuation + four_byte_lead
 }
 

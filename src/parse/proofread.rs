@@ -336,20 +336,31 @@ fn inline_series(input: &Input, out: &mut Vec<Check>) {
     // Three ascending runs: a stable sort merges them in one pass.
     starts.sort();
 
-    let mut series: [Vec<Item>; 2] = [Vec::new(), Vec::new()];
-    let flush = |series: &mut Vec<Item>, out: &mut Vec<Check>| {
-        if series.len() >= 2 && series[0].number == 1 {
-            report_faults(series, 1, out);
+    // A series' labels as read: number and folded range. Spans and text are made only for a
+    // series with a fault (most have none).
+    let mut series: [Vec<(u32, usize, usize)>; 2] = [Vec::new(), Vec::new()];
+    let flush = |series: &mut Vec<(u32, usize, usize)>, out: &mut Vec<Check>| {
+        let counts_up = series.iter().zip(1..).all(|(&(number, ..), expected)| number == expected);
+        if series.len() >= 2 && series[0].0 == 1 && !counts_up {
+            let items: Vec<Item> = series
+                .iter()
+                .map(|&(number, a, b)| {
+                    // One mapping for both the span and its text.
+                    let span = input.src.span(a, b);
+                    Item { number, label: &input.src.original[span.start..span.end], span }
+                })
+                .collect();
+            report_faults(&items, 1, out);
         }
         series.clear();
     };
-    let mut previous = 0;
+    // The end of the line of the labels in `series`: a series ends with its line.
+    let mut line_end = None;
     for at in starts {
-        // A series ends with its line.
-        if memchr::memchr(b'\n', &bytes[previous..at]).is_some() {
+        if line_end.is_none_or(|end| at > end) {
             series.iter_mut().for_each(|s| flush(s, out));
+            line_end = Some(memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i));
         }
-        previous = at;
         // A clause start: the line's start or after `。；：！？` or `，`, spaces allowed between.
         let before = folded[..at].trim_end_matches(' ').chars().next_back();
         if !before.is_none_or(|c| c == '\n' || clause_end(c) || c == '，') {
@@ -365,9 +376,7 @@ fn inline_series(input: &Input, out: &mut Vec<Check>) {
         if label.number == 1 {
             flush(&mut series[slot], out);
         }
-        // One mapping for both the span and its text (`original_text` would map it again).
-        let span = input.src.span(at, at + label.len);
-        series[slot].push(Item { number: label.number, label: &input.src.original[span.start..span.end], span });
+        series[slot].push((label.number, at, at + label.len));
     }
     series.iter_mut().for_each(|s| flush(s, out));
 }

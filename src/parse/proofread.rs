@@ -104,7 +104,8 @@ const MAX_SPANS: usize = 50;
 // ---------------------------------------------------------------------------------------------
 // Numbering.
 
-/// A label in a series: its number, its text as written, where it stands.
+/// A label in a series: its number, its text as written (messages trim it: only a series with
+/// a fault needs that), where it stands.
 #[derive(Clone, Copy)]
 struct Item<'a> {
     number: u32,
@@ -175,8 +176,8 @@ fn report_faults(items: &[Item], first_expected: u32, out: &mut Vec<Check>) {
                 let it = items[0];
                 check(
                     NumberGap,
-                    format!("编号从“{}”开始，{}", it.label, missing_zh(from, to)),
-                    format!("Numbering starts at \"{}\": {}", it.label, missing_en(from, to)),
+                    format!("编号从“{}”开始，{}", it.label.trim(), missing_zh(from, to)),
+                    format!("Numbering starts at \"{}\": {}", it.label.trim(), missing_en(from, to)),
                     vec![it.span],
                 )
             }
@@ -184,11 +185,11 @@ fn report_faults(items: &[Item], first_expected: u32, out: &mut Vec<Check>) {
                 let (a, b) = (items[at - 1], items[at]);
                 check(
                     NumberGap,
-                    format!("编号不连续：“{}”之后是“{}”，{}", a.label, b.label, missing_zh(from, to)),
+                    format!("编号不连续：“{}”之后是“{}”，{}", a.label.trim(), b.label.trim(), missing_zh(from, to)),
                     format!(
                         "Numbering skips: \"{}\" is followed by \"{}\" ({})",
-                        a.label,
-                        b.label,
+                        a.label.trim(),
+                        b.label.trim(),
                         missing_en(from, to)
                     ),
                     vec![b.span, a.span],
@@ -198,8 +199,8 @@ fn report_faults(items: &[Item], first_expected: u32, out: &mut Vec<Check>) {
                 let (a, b) = (items[earlier], items[at]);
                 check(
                     NumberRepeat,
-                    format!("编号重复：“{}”与前面的“{}”相同", b.label, a.label),
-                    format!("Number used twice: \"{}\" repeats the earlier \"{}\"", b.label, a.label),
+                    format!("编号重复：“{}”与前面的“{}”相同", b.label.trim(), a.label.trim()),
+                    format!("Number used twice: \"{}\" repeats the earlier \"{}\"", b.label.trim(), a.label.trim()),
                     vec![b.span, a.span],
                 )
             }
@@ -207,8 +208,8 @@ fn report_faults(items: &[Item], first_expected: u32, out: &mut Vec<Check>) {
                 let (a, b) = (items[at - 1], items[at]);
                 check(
                     NumberOrder,
-                    format!("编号顺序颠倒：“{}”之后是“{}”", a.label, b.label),
-                    format!("Numbering out of order: \"{}\" is followed by \"{}\"", a.label, b.label),
+                    format!("编号顺序颠倒：“{}”之后是“{}”", a.label.trim(), b.label.trim()),
+                    format!("Numbering out of order: \"{}\" is followed by \"{}\"", a.label.trim(), b.label.trim()),
                     vec![b.span, a.span],
                 )
             }
@@ -258,7 +259,7 @@ fn numbered_by_form<'a>(
     for node in nodes {
         if node.form != LabelForm::Unnumbered && node.number > 0 {
             let nested = ancestors.iter().filter(|a| a.form == node.form).count();
-            let item = Item { number: node.number, label: node.label.trim(), span: node.label_span };
+            let item = Item { number: node.number, label: &node.label, span: node.label_span };
             out.entry((node.form, nested)).or_default().push(Numbered { item, owner: owner(node.form, ancestors) });
         }
         ancestors.push(node);
@@ -303,8 +304,12 @@ fn outline_series(input: &Input, out: &mut Vec<Check>) {
         if let (Some(r), Some(o)) = (restart, run_on) {
             out.push(check(
                 NumberingStyle,
-                format!("编号方式不一：“{}”接续上一部分的编号，“{}”则重新编号", o.label, r.label),
-                format!("Numbering both runs on across parts (\"{}\") and restarts (\"{}\")", o.label, r.label),
+                format!("编号方式不一：“{}”接续上一部分的编号，“{}”则重新编号", o.label.trim(), r.label.trim()),
+                format!(
+                    "Numbering both runs on across parts (\"{}\") and restarts (\"{}\")",
+                    o.label.trim(),
+                    r.label.trim()
+                ),
                 vec![o.span, r.span],
             ));
         }

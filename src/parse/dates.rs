@@ -165,30 +165,34 @@ fn is_numeral_char(c: char) -> bool {
 /// Only lines that may hold a date are searched: every form of [`patterns::DATE`] has a `月` or
 /// a digit, a separator and a digit (`2023-11-20`), and no date crosses a line. The browser's
 /// regex engine has no literal prefilter, so this keeps the whole-text scan (proofreading reads
-/// every date) from stepping through every line of a long notice.
+/// every date) from stepping through every line of a long notice. The marks are found with
+/// `memchr` over the whole text and their lines read in order, rather than testing every line
+/// (measured: 24.6 M → 1.4 M instructions on the 2 MB synthetic notice, README "Parse throughput").
 pub fn find_dates(s: &str) -> Vec<DateHit> {
+    let bytes = s.as_bytes();
+    let mut months = memchr::memmem::find_iter(bytes, "月".as_bytes()).peekable();
+    let mut numeric = memchr::memchr3_iter(b'-', b'.', b'/', bytes)
+        .filter(|&i| i > 0 && bytes[i - 1].is_ascii_digit() && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+        .peekable();
     let mut out = Vec::new();
-    let mut line_start = 0;
-    for line in s.split_inclusive('\n') {
-        if may_hold_date(line) {
-            out.extend(scan_dates(line).into_iter().map(|d| DateHit {
-                start: d.start + line_start,
-                end: d.end + line_start,
-                ..d
-            }));
-        }
-        line_start += line.len();
+    loop {
+        let mark = match (months.peek(), numeric.peek()) {
+            (Some(&a), Some(&b)) => a.min(b),
+            (Some(&a), None) | (None, Some(&a)) => a,
+            (None, None) => break,
+        };
+        // The line of the mark, its `\n` included.
+        let line_start = memchr::memrchr(b'\n', &bytes[..mark]).map_or(0, |i| i + 1);
+        let line_end = memchr::memchr(b'\n', &bytes[mark..]).map_or(s.len(), |i| mark + i + 1);
+        out.extend(scan_dates(&s[line_start..line_end]).into_iter().map(|d| DateHit {
+            start: d.start + line_start,
+            end: d.end + line_start,
+            ..d
+        }));
+        while months.next_if(|&i| i < line_end).is_some() {}
+        while numeric.next_if(|&i| i < line_end).is_some() {}
     }
     out
-}
-
-/// `月`, or an ASCII digit, `-`/`.`/`/` and a digit: what every date form holds.
-fn may_hold_date(line: &str) -> bool {
-    line.contains('月')
-        || line
-            .as_bytes()
-            .windows(3)
-            .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'-' | b'.' | b'/') && w[2].is_ascii_digit())
 }
 
 /// [`find_dates`] without the line filter: the regex over all of `s`.

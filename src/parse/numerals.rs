@@ -27,10 +27,16 @@ pub fn is_chinese_numeral(c: char) -> bool {
 /// `十八` → 18, `二十三` → 23, `一百零五` → 105, `两千` → 2000, `二〇二四` → 2024 (digit by digit,
 /// as years are written).
 pub fn leading_chinese(s: &str) -> Option<(u32, usize)> {
-    let len: usize = s.chars().take_while(|&c| is_chinese_numeral(c)).map(char::len_utf8).sum();
-    if len == 0 {
-        return None;
+    let mut chars = s.chars();
+    let first = chars.next().filter(|&c| is_chinese_numeral(c))?;
+    let rest: usize = chars.take_while(|&c| is_chinese_numeral(c)).map(char::len_utf8).sum();
+    // One digit alone (`一是`, `三、`), as most labels are: its value, without the general reading.
+    if rest == 0 {
+        if let Some(d) = chinese_digit(first) {
+            return Some((d, first.len_utf8()));
+        }
     }
+    let len = first.len_utf8() + rest;
     let run = &s[..len];
     let value = chinese_value(run)?;
     Some((value, len))

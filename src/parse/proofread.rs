@@ -21,7 +21,7 @@ use super::text::Source;
 use super::tree::clause_end;
 use crate::format::decimal;
 use crate::model::{Check, CheckCode, LabelForm, Meta, Node, Severity, Span, Stated};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// What the rules read.
 pub struct Input<'a> {
@@ -116,7 +116,8 @@ const MAX_SPANS: usize = 50;
 // ---------------------------------------------------------------------------------------------
 // Numbering.
 
-/// A label in a series: its number, its text as written, where it stands.
+/// A label in a series: its number, its text as written (messages trim it: only a series with
+/// a fault needs that), where it stands.
 #[derive(Clone, Copy)]
 struct Item<'a> {
     number: u32,
@@ -140,13 +141,17 @@ enum Fault {
 /// `1 2 4 3` → order at `3`; `1 3 3` → gap before the first `3`, repeat at the second.
 fn series_faults(numbers: &[u32], first_expected: u32) -> Vec<Fault> {
     let mut out = Vec::new();
+    // Where each number is written last of all, and where it was last written so far: one pass
+    // and no quadratic look-back, as a run-on series (`1.`–`7000.`) is long.
+    let last: HashMap<u32, usize> = numbers.iter().enumerate().map(|(at, &n)| (n, at)).collect();
+    let mut seen: HashMap<u32, usize> = HashMap::with_capacity(numbers.len());
     let mut highest = first_expected.saturating_sub(1);
     for (at, &n) in numbers.iter().enumerate() {
-        if let Some(earlier) = numbers[..at].iter().rposition(|&m| m == n) {
+        if let Some(earlier) = seen.insert(n, at) {
             out.push(Fault::Repeat { at, earlier });
         } else if n < highest {
             out.push(Fault::Order { at });
-        } else if n > highest + 1 && !numbers[at + 1..].contains(&(highest + 1)) {
+        } else if n > highest + 1 && last.get(&(highest + 1)).is_none_or(|&l| l <= at) {
             out.push(Fault::Gap { at, from: highest + 1, to: n - 1 });
         }
         highest = highest.max(n);
@@ -172,6 +177,10 @@ fn missing_en(from: u32, to: u32) -> String {
 
 /// Checks for the faults of `items` (counting up from `first_expected`).
 fn report_faults(items: &[Item], first_expected: u32, out: &mut Vec<Check>) {
+    // Most series count up by one from where they should: no faults, nothing to allocate.
+    if items.iter().zip(first_expected..).all(|(item, expected)| item.number == expected) {
+        return;
+    }
     let numbers: Vec<u32> = items.iter().map(|i| i.number).collect();
     for fault in series_faults(&numbers, first_expected) {
         out.push(match fault {
@@ -179,8 +188,8 @@ fn report_faults(items: &[Item], first_expected: u32, out: &mut Vec<Check>) {
                 let it = items[0];
                 check(
                     NumberGap,
-                    format!("编号从“{}”开始，{}", it.label, missing_zh(from, to)),
-                    format!("Numbering starts at \"{}\": {}", it.label, missing_en(from, to)),
+                    format!("编号从“{}”开始，{}", it.label.trim(), missing_zh(from, to)),
+                    format!("Numbering starts at \"{}\": {}", it.label.trim(), missing_en(from, to)),
                     vec![it.span],
                 )
             }
@@ -188,11 +197,11 @@ fn report_faults(items: &[Item], first_expected: u32, out: &mut Vec<Check>) {
                 let (a, b) = (items[at - 1], items[at]);
                 check(
                     NumberGap,
-                    format!("编号不连续：“{}”之后是“{}”，{}", a.label, b.label, missing_zh(from, to)),
+                    format!("编号不连续：“{}”之后是“{}”，{}", a.label.trim(), b.label.trim(), missing_zh(from, to)),
                     format!(
                         "Numbering skips: \"{}\" is followed by \"{}\" ({})",
-                        a.label,
-                        b.label,
+                        a.label.trim(),
+                        b.label.trim(),
                         missing_en(from, to)
                     ),
                     vec![b.span, a.span],
@@ -202,8 +211,8 @@ fn report_faults(items: &[Item], first_expected: u32, out: &mut Vec<Check>) {
                 let (a, b) = (items[earlier], items[at]);
                 check(
                     NumberRepeat,
-                    format!("编号重复：“{}”与前面的“{}”相同", b.label, a.label),
-                    format!("Number used twice: \"{}\" repeats the earlier \"{}\"", b.label, a.label),
+                    format!("编号重复：“{}”与前面的“{}”相同", b.label.trim(), a.label.trim()),
+                    format!("Number used twice: \"{}\" repeats the earlier \"{}\"", b.label.trim(), a.label.trim()),
                     vec![b.span, a.span],
                 )
             }
@@ -211,8 +220,8 @@ fn report_faults(items: &[Item], first_expected: u32, out: &mut Vec<Check>) {
                 let (a, b) = (items[at - 1], items[at]);
                 check(
                     NumberOrder,
-                    format!("编号顺序颠倒：“{}”之后是“{}”", a.label, b.label),
-                    format!("Numbering out of order: \"{}\" is followed by \"{}\"", a.label, b.label),
+                    format!("编号顺序颠倒：“{}”之后是“{}”", a.label.trim(), b.label.trim()),
+                    format!("Numbering out of order: \"{}\" is followed by \"{}\"", a.label.trim(), b.label.trim()),
                     vec![b.span, a.span],
                 )
             }
@@ -262,7 +271,7 @@ fn numbered_by_form<'a>(
     for node in nodes {
         if node.form != LabelForm::Unnumbered && node.number > 0 {
             let nested = ancestors.iter().filter(|a| a.form == node.form).count();
-            let item = Item { number: node.number, label: node.label.trim(), span: node.label_span };
+            let item = Item { number: node.number, label: &node.label, span: node.label_span };
             out.entry((node.form, nested)).or_default().push(Numbered { item, owner: owner(node.form, ancestors) });
         }
         ancestors.push(node);
@@ -307,8 +316,12 @@ fn outline_series(input: &Input, out: &mut Vec<Check>) {
         if let (Some(r), Some(o)) = (restart, run_on) {
             out.push(check(
                 NumberingStyle,
-                format!("编号方式不一：“{}”接续上一部分的编号，“{}”则重新编号", o.label, r.label),
-                format!("Numbering both runs on across parts (\"{}\") and restarts (\"{}\")", o.label, r.label),
+                format!("编号方式不一：“{}”接续上一部分的编号，“{}”则重新编号", o.label.trim(), r.label.trim()),
+                format!(
+                    "Numbering both runs on across parts (\"{}\") and restarts (\"{}\")",
+                    o.label.trim(),
+                    r.label.trim()
+                ),
                 vec![o.span, r.span],
             ));
         }
@@ -320,44 +333,69 @@ fn outline_series(input: &Input, out: &mut Vec<Check>) {
 /// start or after punctuation, from a `1` on; it needs two labels, so prose (`统一是`) is not one.
 fn inline_series(input: &Input, out: &mut Vec<Check>) {
     let folded = input.src.folded.as_str();
-    let mut line_start = 0;
-    for line in folded.split('\n') {
-        let mut series: [Vec<Item>; 2] = [Vec::new(), Vec::new()];
-        let flush = |series: &mut Vec<Item>, out: &mut Vec<Check>| {
-            if series.len() >= 2 && series[0].number == 1 {
-                report_faults(series, 1, out);
-            }
-            series.clear();
+    let bytes = folded.as_bytes();
+    // Where such a label can start: the numerals before a `是`, and a circled number. Found with
+    // `memchr` and checked for a clause start afterwards, rather than reading every clause start
+    // of the text (measured: 51 M → 44 M instructions for all proofreading, 2 MB synthetic notice).
+    let numerals_before =
+        |p: usize| folded[..p].chars().rev().take_while(|&c| is_chinese_numeral(c)).map(char::len_utf8).sum::<usize>();
+    let circled_at = |first: &'static str| {
+        memchr::memmem::find_iter(bytes, &first.as_bytes()[..2])
+            .filter(|&i| folded[i..].chars().next().and_then(circled).is_some())
+    };
+    let mut starts: Vec<usize> = memchr::memmem::find_iter(bytes, "是".as_bytes())
+        .map(|p| p - numerals_before(p))
+        .filter(|&q| !folded[q..].starts_with('是'))
+        // ①–⑳ are E2 91 xx in UTF-8, ㉑–㉟ E3 89 xx.
+        .chain(circled_at("\u{2460}"))
+        .chain(circled_at("\u{3251}"))
+        .collect();
+    // Three ascending runs: a stable sort merges them in one pass.
+    starts.sort();
+
+    // A series' labels as read: number and folded range. Spans and text are made only for a
+    // series with a fault (most have none).
+    let mut series: [Vec<(u32, usize, usize)>; 2] = [Vec::new(), Vec::new()];
+    let flush = |series: &mut Vec<(u32, usize, usize)>, out: &mut Vec<Check>| {
+        let counts_up = series.iter().zip(1..).all(|(&(number, ..), expected)| number == expected);
+        if series.len() >= 2 && series[0].0 == 1 && !counts_up {
+            let items: Vec<Item> = series
+                .iter()
+                .map(|&(number, a, b)| {
+                    // One mapping for both the span and its text.
+                    let span = input.src.span(a, b);
+                    Item { number, label: &input.src.original[span.start..span.end], span }
+                })
+                .collect();
+            report_faults(&items, 1, out);
+        }
+        series.clear();
+    };
+    // The end of the line of the labels in `series`: a series ends with its line.
+    let mut line_end = None;
+    for at in starts {
+        if line_end.is_none_or(|end| at > end) {
+            series.iter_mut().for_each(|s| flush(s, out));
+            line_end = Some(memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i));
+        }
+        // A clause start: the line's start or after `。；：！？` or `，`, spaces allowed between.
+        let before = folded[..at].trim_end_matches(' ').chars().next_back();
+        if !before.is_none_or(|c| c == '\n' || clause_end(c) || c == '，') {
+            continue;
+        }
+        // (A `是` or circled label never reads past its line: the rest of the text may follow.)
+        let Some(label) = label_at(&folded[at..]) else { continue };
+        let slot = match label.form {
+            LabelForm::Shi => 0,
+            LabelForm::Circled => 1,
+            _ => continue,
         };
-        let starts = std::iter::once(0)
-            .chain(line.char_indices().filter(|&(_, c)| clause_end(c) || c == '，').map(|(i, c)| i + c.len_utf8()));
-        for at in starts {
-            let rest = line[at..].trim_start_matches(' ');
-            let at = line.len() - rest.len();
-            // Only `一是` (a Chinese numeral first) and `①` count: other clause starts skip the
-            // label reader, which is most of them.
-            if !rest.starts_with(|c: char| is_chinese_numeral(c) || circled(c).is_some()) {
-                continue;
-            }
-            let Some(label) = label_at(rest) else { continue };
-            let slot = match label.form {
-                LabelForm::Shi => 0,
-                LabelForm::Circled => 1,
-                _ => continue,
-            };
-            if label.number == 1 {
-                flush(&mut series[slot], out);
-            }
-            let (a, b) = (line_start + at, line_start + at + label.len);
-            // One mapping for both the span and its text (`original_text` would map it again).
-            let span = input.src.span(a, b);
-            series[slot].push(Item { number: label.number, label: &input.src.original[span.start..span.end], span });
+        if label.number == 1 {
+            flush(&mut series[slot], out);
         }
-        for s in series.iter_mut() {
-            flush(s, out);
-        }
-        line_start += line.len() + 1;
+        series[slot].push((label.number, at, at + label.len));
     }
+    series.iter_mut().for_each(|s| flush(s, out));
 }
 
 /// 1, or the series' own first number when it opens the text (see [`outline_series`]).
@@ -371,22 +409,31 @@ fn first_expected(series: &[Item], text_start: Option<usize>) -> u32 {
 /// The digits of a label replaced by what kind of digit they are, so that `（一）` and `(二)`,
 /// `1.` and `2、`, `1.` and `１.` differ while `（一）` and `（十二）` do not.
 fn label_shape(form: LabelForm, label: &str) -> String {
-    let mut shape = String::new();
+    shape_chars(form, label).collect()
+}
+
+/// The characters of [`label_shape`], one at a time.
+fn shape_chars(form: LabelForm, label: &str) -> impl Iterator<Item = char> + '_ {
     // `首先，` `其次，`: only the separator can differ.
     let skip = if form == LabelForm::Sequence { 2 } else { 0 };
-    for c in label.trim().chars().skip(skip) {
-        let kind = match c {
+    let mut last = None;
+    label
+        .trim()
+        .chars()
+        .skip(skip)
+        .map(|c| match c {
             '0'..='9' => '0',
             '０'..='９' => '０',
             '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' => '一',
             c if circled(c).is_some() => '①',
             c => c,
-        };
-        if !(matches!(kind, '0' | '０' | '一' | '①') && shape.ends_with(kind)) {
-            shape.push(kind);
-        }
-    }
-    shape
+        })
+        // A run of digits is one digit of its kind.
+        .filter(move |&kind| {
+            let run = matches!(kind, '0' | '０' | '一' | '①') && last == Some(kind);
+            last = Some(kind);
+            !run
+        })
 }
 
 /// One level (one form at one depth) written two ways: `（一）` and `(二)`, `1.` and `2、`,
@@ -411,6 +458,11 @@ fn label_style(input: &Input, out: &mut Vec<Check>) {
     }
     walk(input.outline, &mut Vec::new(), &mut levels);
     for nodes in levels.values() {
+        // Most levels have one shape: find out with no string kept per node.
+        let first = label_shape(nodes[0].form, &nodes[0].label);
+        if nodes.iter().all(|n| shape_chars(n.form, &n.label).eq(first.chars())) {
+            continue;
+        }
         let shapes: Vec<String> = nodes.iter().map(|n| label_shape(n.form, &n.label)).collect();
         let mut tally: Vec<(&str, usize)> = Vec::new();
         for s in &shapes {
@@ -674,6 +726,106 @@ mod tests {
         let mixed = text.replace("二、下一步工作打算\n", "（三）丙方面\n");
         let codes: Vec<CheckCode> = crate::parse(&mixed).checks.iter().map(|c| c.code).collect();
         assert_eq!(codes, [NumberingStyle]);
+    }
+
+    fn inline_checks(text: &str, rule: fn(&Input, &mut Vec<Check>)) -> Vec<Check> {
+        let src = Source::new(text);
+        let (meta, stated) = (Meta::default(), Stated::default());
+        let mut out = Vec::new();
+        rule(&Input { src: &src, outline: &[], meta: &meta, stated: &stated }, &mut out);
+        out
+    }
+
+    /// The inline series as first written: every clause start of every line read in turn.
+    /// [`inline_series`] finds the same labels from the labels' own characters.
+    fn inline_series_by_clause_starts(input: &Input, out: &mut Vec<Check>) {
+        let folded = input.src.folded.as_str();
+        let mut line_start = 0;
+        for line in folded.split('\n') {
+            let mut series: [Vec<Item>; 2] = [Vec::new(), Vec::new()];
+            let flush = |series: &mut Vec<Item>, out: &mut Vec<Check>| {
+                if series.len() >= 2 && series[0].number == 1 {
+                    report_faults(series, 1, out);
+                }
+                series.clear();
+            };
+            let starts = std::iter::once(0)
+                .chain(line.char_indices().filter(|&(_, c)| clause_end(c) || c == '，').map(|(i, c)| i + c.len_utf8()));
+            for at in starts {
+                let rest = line[at..].trim_start_matches(' ');
+                let at = line.len() - rest.len();
+                let Some(label) = label_at(rest) else { continue };
+                let slot = match label.form {
+                    LabelForm::Shi => 0,
+                    LabelForm::Circled => 1,
+                    _ => continue,
+                };
+                if label.number == 1 {
+                    flush(&mut series[slot], out);
+                }
+                let span = input.src.span(line_start + at, line_start + at + label.len);
+                series[slot].push(Item {
+                    number: label.number,
+                    label: &input.src.original[span.start..span.end],
+                    span,
+                });
+            }
+            for s in series.iter_mut() {
+                flush(s, out);
+            }
+            line_start += line.len() + 1;
+        }
+    }
+
+    #[test]
+    fn inline_series_by_example() {
+        let codes = |text: &str| inline_checks(text, inline_series).iter().map(|c| c.code).collect::<Vec<_>>();
+        assert_eq!(codes("整改措施：一是甲；三是乙。\n"), [NumberGap]);
+        assert_eq!(codes("①甲； ②乙；②丙。"), [NumberRepeat]);
+        assert_eq!(codes("一是甲，三是乙；①丙；③丁"), [NumberGap, NumberGap]);
+        // Prose (`统一是`), a series cut by a line end, `一是否`, a label not at a clause start.
+        assert_eq!(codes("统一是好的；三是乙"), []);
+        assert_eq!(codes("一是甲\n三是乙"), []);
+        assert_eq!(codes("一是否；三是乙"), []);
+        assert_eq!(codes("一是甲，乙三是丙"), []);
+        assert_eq!(codes("十一是甲；一是乙；二是丙；二是丁"), [NumberRepeat]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn inline_series_reads_what_every_clause_start_reads(
+            text in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "一", "二", "三", "十", "百", "〇", "是", "否", "①", "②", "③", "㉑", "，", "。", "；", "：",
+                    " ", "\n", "\u{3000}", "甲", "统", "“", "a", "1", ".", "、",
+                ]),
+                0..40,
+            )
+        ) {
+            let text = text.concat();
+            proptest::prop_assert_eq!(
+                inline_checks(&text, inline_series),
+                inline_checks(&text, inline_series_by_clause_starts)
+            );
+        }
+
+        #[test]
+        fn series_faults_read_as_the_quadratic_look_back(numbers in proptest::collection::vec(0u32..8, 0..12), first in 0u32..3) {
+            // The look-back as first written: search the items before for a repeat, after for a gap.
+            let mut expected = Vec::new();
+            let mut highest = first.saturating_sub(1);
+            for (at, &n) in numbers.iter().enumerate() {
+                if let Some(earlier) = numbers[..at].iter().rposition(|&m| m == n) {
+                    expected.push(Fault::Repeat { at, earlier });
+                } else if n < highest {
+                    expected.push(Fault::Order { at });
+                } else if n > highest + 1 && !numbers[at + 1..].contains(&(highest + 1)) {
+                    expected.push(Fault::Gap { at, from: highest + 1, to: n - 1 });
+                }
+                highest = highest.max(n);
+            }
+            proptest::prop_assert_eq!(series_faults(&numbers, first), expected);
+        }
     }
 
     #[test]

@@ -75,18 +75,20 @@ fn unquoted(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains('“') {
         return text.into();
     }
-    let mut depth = 0u32;
-    text.chars()
-        .filter(|&c| {
-            match c {
-                '“' => depth += 1,
-                '”' => depth = depth.saturating_sub(1),
-                _ => return depth == 0,
-            }
-            false
-        })
-        .collect::<String>()
-        .into()
+    // The stretches between quote marks, kept when outside every quote.
+    let mut out = String::with_capacity(text.len());
+    let (mut depth, mut from) = (0u32, 0);
+    for (at, mark) in text.match_indices(['“', '”']) {
+        if depth == 0 {
+            out.push_str(&text[from..at]);
+        }
+        depth = if mark == "“" { depth + 1 } else { depth.saturating_sub(1) };
+        from = at + mark.len();
+    }
+    if depth == 0 {
+        out.push_str(&text[from..]);
+    }
+    out.into()
 }
 
 /// Classifies every node of the flat outline built from `text` (folded).
@@ -200,6 +202,14 @@ fn ancestors(nodes: &[FlatNode], i: usize) -> impl Iterator<Item = usize> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unquoted_keeps_what_is_outside_every_quote() {
+        assert_eq!(unquoted("在“贯彻落实决策部署情况”方面"), "在方面");
+        assert_eq!(unquoted("甲“乙“丙”丁”戊"), "甲戊");
+        assert_eq!(unquoted("甲”乙“丙"), "甲乙");
+        assert_eq!(unquoted("无引号"), "无引号");
+    }
 
     /// `label|kind|status` per node, in document order.
     fn roles(text: &str) -> String {

@@ -76,7 +76,8 @@ struct Builder<'t> {
     outer_form: Option<LabelForm>,
     /// The number of the last node of each form, open or closed, for numbering that runs on
     /// across parents (`5.` under `（二）`, `6.` under `（三）`).
-    last_number: std::collections::HashMap<LabelForm, u32>,
+    /// Indexed by `LabelForm as usize` (a map hashed the form on every label).
+    last_number: [Option<u32>; LabelForm::Unnumbered as usize + 1],
     /// The current line is over [`LONG_LINE`] bytes.
     in_paste: bool,
 }
@@ -381,7 +382,7 @@ impl Builder<'_> {
         } else {
             label.number
         };
-        self.last_number.insert(label.form, number);
+        self.last_number[label.form as usize] = Some(number);
         let inline = position != Position::LineStart;
         let pasted = self.in_paste;
         self.push(FlatNode {
@@ -421,10 +422,10 @@ impl Builder<'_> {
         if !allowed {
             return None;
         }
-        let same: Vec<usize> =
-            (0..self.stack.len()).rev().filter(|&d| self.nodes[self.stack[d]].form == form).collect();
+        // The depths of the open nodes of this form, innermost first.
+        let mut same = (0..self.stack.len()).rev().filter(|&d| self.nodes[self.stack[d]].form == form);
         // The open node this label continues (二是 after 一是, 最后 after 其次).
-        let continues = same.iter().copied().find(|&d| {
+        let continues = same.clone().find(|&d| {
             let open = &self.nodes[self.stack[d]];
             label.number == open.number + 1 || (form == Sequence && label.number == 0)
         });
@@ -441,7 +442,7 @@ impl Builder<'_> {
                     Sequence if label.number != 1 => return None,
                     _ => {}
                 }
-                if let Some(&d) = same.first() {
+                if let Some(d) = same.next() {
                     let top_has_form = self.nodes[*self.stack.last()?].form == form;
                     // Numbering that starts again two or more levels below an open node of its
                     // form is a restart (a second notice pasted after the first: `一、` under
@@ -459,7 +460,7 @@ impl Builder<'_> {
                 }
                 Some(self.stack.len())
             }
-            _ if self.last_number.get(&form).is_some_and(|&n| n + 1 == label.number) && form != ChineseComma => {
+            _ if self.last_number[form as usize].is_some_and(|n| n + 1 == label.number) && form != ChineseComma => {
                 // Runs on from the same form under an earlier parent.
                 Some(self.stack.len())
             }

@@ -12,8 +12,11 @@ pub struct Utf16Index<'a> {
     checkpoints: Vec<u32>,
 }
 
-/// Bytes between checkpoints: eight words of eight bytes.
-const STEP: usize = 64;
+/// Bytes between checkpoints: two words of eight bytes. A lookup counts at most 15 bytes, one
+/// by one; the index takes a quarter of the text's size. (64-byte steps made the lookups cost
+/// more than the index saved: 21 M → 16 M instructions for all UTF-16 offsets of the 2 MB
+/// synthetic notice, with the lookups in text order below.)
+const STEP: usize = 16;
 const LOW: u64 = 0x0101_0101_0101_0101;
 
 /// The UTF-16 units of each byte of an eight-byte word, one count per byte lane: 0 for a
@@ -21,8 +24,10 @@ const LOW: u64 = 0x0101_0101_0101_0101;
 /// 127 words can be added before they are summed.
 #[inline]
 fn lanes(w: u64) -> u64 {
-    let continuation = (w >> 7) & !(w >> 6) & LOW;
-    let four_byte_lead = (w >> 7) & (w >> 6) & (w >> 5) & (w >> 4) & !(w >> 3) & LOW;
+    let (top, second) = (w >> 7, w >> 6);
+    let continuation = top & !second & LOW;
+    // `1111xxxx`: in UTF-8 only a four-byte lead (`11110xxx`) starts so.
+    let four_byte_lead = top & second & (w >> 5) & (w >> 4) & LOW;
     LOW - continuation + four_byte_lead
 }
 
@@ -61,14 +66,12 @@ impl<'a> Utf16Index<'a> {
         let mut total = 0usize;
         checkpoints.push(0);
         let mut blocks = bytes.chunks_exact(STEP);
-        for block in &mut blocks {
-            let mut acc = 0u64;
-            for word in block.chunks_exact(8) {
-                acc += lanes(u64::from_le_bytes(word.try_into().unwrap_or([0; 8])));
-            }
+        // `extend` from an exact-size iterator: no capacity check per checkpoint.
+        checkpoints.extend((&mut blocks).map(|block| {
+            let acc = block.chunks_exact(8).map(|w| lanes(u64::from_le_bytes(w.try_into().unwrap_or([0; 8])))).sum();
             total += lane_sum(acc);
-            checkpoints.push(total as u32);
-        }
+            total as u32
+        }));
         total += units(blocks.remainder());
         checkpoints.push(total as u32);
         Utf16Index { bytes, checkpoints }
@@ -78,45 +81,45 @@ impl<'a> Utf16Index<'a> {
     pub fn at(&self, byte: usize) -> usize {
         let byte = byte.min(self.bytes.len());
         let block = byte / STEP;
-        // Fewer than STEP bytes past the checkpoint: at most seven whole words and a tail.
+        // Fewer than STEP bytes past the checkpoint: byte by byte, as [`lanes`] counts them (a
+        // loop over so few bytes costs less than the word-wise [`units`] with its padded tail).
         let rest = &self.bytes[block * STEP..byte];
-        let mut words = rest.chunks_exact(8);
-        let mut acc = 0u64;
-        for word in &mut words {
-            acc += lanes(u64::from_le_bytes(word.try_into().unwrap_or([0; 8])));
-        }
-        let tail = words.remainder();
-        let mut last = [0u8; 8];
-        last[..tail.len()].copy_from_slice(tail);
-        acc += lanes(u64::from_le_bytes(last));
-        // The zero padding bytes counted 1 each.
-        self.checkpoints[block] as usize + lane_sum(acc) - (8 - tail.len())
-    }
-
-    pub fn fill(&self, span: &mut Span) {
-        span.start_utf16 = self.at(span.start);
-        span.end_utf16 = self.at(span.end);
+        self.checkpoints[block] as usize
+            + rest.iter().map(|&b| usize::from(b & 0xc0 != 0x80) + usize::from(b >= 0xf0)).sum::<usize>()
     }
 }
 
 /// Sets the UTF-16 offsets of every span in the notice.
 pub fn fill_all(notice: &mut Notice, text: &str) {
     let index = Utf16Index::new(text);
-    fn nodes(list: &mut [Node], index: &Utf16Index) {
+    // The last lookup is kept: a node's spans share their ends (the node starts where its label
+    // does, the heading where the label ends), so visiting them in text order saves a third of
+    // the lookups.
+    let mut last = (usize::MAX, 0);
+    let mut fill = |span: &mut Span| {
+        for (byte, units) in [(span.start, &mut span.start_utf16), (span.end, &mut span.end_utf16)] {
+            if byte != last.0 {
+                last = (byte, index.at(byte));
+            }
+            *units = last.1;
+        }
+    };
+    fn nodes(list: &mut [Node], fill: &mut impl FnMut(&mut Span)) {
         for n in list {
-            for s in [&mut n.span, &mut n.label_span, &mut n.heading_span, &mut n.body_span] {
-                index.fill(s);
+            for s in [&mut n.label_span, &mut n.heading_span, &mut n.body_span] {
+                fill(s);
             }
             if let Some(e) = &mut n.status_evidence {
-                index.fill(&mut e.span);
+                fill(&mut e.span);
             }
-            nodes(&mut n.children, index);
+            fill(&mut n.span);
+            nodes(&mut n.children, fill);
         }
     }
-    nodes(&mut notice.outline, &index);
-    notice.meta.spans.values_mut().flatten().for_each(|s| index.fill(s));
-    notice.stated.spans.values_mut().for_each(|s| index.fill(s));
-    notice.checks.iter_mut().flat_map(|c| c.spans.iter_mut()).for_each(|s| index.fill(s));
+    nodes(&mut notice.outline, &mut fill);
+    notice.meta.spans.values_mut().flatten().for_each(&mut fill);
+    notice.stated.spans.values_mut().for_each(&mut fill);
+    notice.checks.iter_mut().flat_map(|c| c.spans.iter_mut()).for_each(&mut fill);
 }
 
 #[cfg(test)]

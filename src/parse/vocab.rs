@@ -143,24 +143,24 @@ const IN_PROGRESS_AT: usize = 2;
 const DONE_AT: usize = 3;
 const WEAK_AT: usize = 4;
 
-/// Per table, the last two bytes' payload (12 bits) of every phrase's first character, as a bit
-/// set: one test rejects an ideograph before any phrase of the table is compared (a collision
-/// costs only a compare). The last set is their union.
-static FIRST_CHARS: [[u64; 64]; 6] = {
-    let mut sets = [[0u64; 64]; 6];
+/// Per first character, the tables ([`TABLES`], one bit each) with a phrase starting with it,
+/// keyed by the character's last two bytes' payload (12 bits; see [`first_key`]): one load
+/// rejects an ideograph, or leaves only the tables still to be matched (a key collision costs
+/// only a compare). A table lookup rather than a bit set per table: measured 39 M → 25 M
+/// instructions for the status scan of the 2 MB synthetic notice.
+static FIRST_TABLES: [u8; 4096] = {
+    let mut tables = [0u8; 4096];
     let mut t = 0;
     while t < TABLES.len() {
         let mut p = 0;
         while p < TABLES[t].len() {
             let b = TABLES[t][p].as_bytes();
-            let key = first_key(b[1], b[2]);
-            sets[t][key / 64] |= 1 << (key % 64);
-            sets[5][key / 64] |= 1 << (key % 64);
+            tables[first_key(b[1], b[2])] |= 1 << t;
             p += 1;
         }
         t += 1;
     }
-    sets
+    tables
 };
 
 /// The longest table's length (a bound for [`GAP_AT`]).
@@ -202,42 +202,41 @@ const fn first_key(b1: u8, b2: u8) -> usize {
 fn first_of_each(text: &str) -> [Option<(usize, usize)>; 5] {
     let bytes = text.as_bytes();
     let mut found = [None; 5];
-    let mut missing = TABLES.len();
+    // The tables not matched yet, one bit each.
+    let mut wanted: u8 = (1 << TABLES.len()) - 1;
     // From character start to character start (the lead byte gives the length): a phrase starts
     // only at a three-byte character.
-    let mut next = 0;
-    while next + 2 < bytes.len() {
-        let at = next;
-        next += match bytes[at] {
-            0x00..=0x7f => 1,
-            0x80..=0xdf => 2,
-            0xe0..=0xef => 3,
-            _ => 4,
-        };
-        if bytes[at] & 0xf0 != 0xe0 {
+    let mut at = 0;
+    while let Some(&[lead, b1, b2]) = bytes.get(at..at + 3) {
+        if lead & 0xf0 != 0xe0 {
+            at += match lead {
+                0x00..=0x7f => 1,
+                0x80..=0xdf => 2,
+                _ => 4,
+            };
             continue;
         }
-        let key = first_key(bytes[at + 1], bytes[at + 2]);
-        let has = |set: &[u64; 64]| set[key / 64] & (1 << (key % 64)) != 0;
-        if !has(&FIRST_CHARS[5]) {
-            continue;
-        }
-        let first = &bytes[at..at + 3];
-        for (((slot, table), set), gaps) in found.iter_mut().zip(TABLES).zip(&FIRST_CHARS).zip(&GAP_AT) {
-            if slot.is_some() || !has(set) {
-                continue;
+        let tables = FIRST_TABLES[first_key(b1, b2)] & wanted;
+        if tables != 0 {
+            let first = &bytes[at..at + 3];
+            for (t, (table, gaps)) in TABLES.iter().zip(&GAP_AT).enumerate() {
+                if tables & (1 << t) == 0 {
+                    continue;
+                }
+                found[t] =
+                    table.iter().zip(gaps).filter(|(p, _)| p.as_bytes().get(..3) == Some(first)).find_map(|(p, &g)| {
+                        let gap = (g != NO_GAP).then_some(g as usize);
+                        phrase_split_at(text, at, p, gap).map(|end| (at, end))
+                    });
+                if found[t].is_some() {
+                    wanted &= !(1 << t);
+                }
             }
-            *slot = table.iter().zip(gaps).filter(|(p, _)| p.as_bytes().get(..3) == Some(first)).find_map(|(p, &g)| {
-                let gap = (g != NO_GAP).then_some(g as usize);
-                phrase_split_at(text, at, p, gap).map(|end| (at, end))
-            });
-            if slot.is_some() {
-                missing -= 1;
+            if wanted == 0 {
+                break;
             }
         }
-        if missing == 0 {
-            break;
-        }
+        at += 3;
     }
     found
 }

@@ -46,7 +46,7 @@ pub enum Unnumbered {
 }
 
 /// A node while the tree is built: offsets are in the folded text; nesting by index.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FlatNode {
     pub form: LabelForm,
     pub number: u32,
@@ -84,22 +84,51 @@ struct Builder<'t> {
 
 /// Builds the flat outline of `text[start..end]` (folded text).
 pub fn build(text: &str, start: usize, end: usize) -> Vec<FlatNode> {
-    let mut b = Builder {
-        text,
-        region_end: end,
-        nodes: Vec::new(),
-        stack: Vec::new(),
-        outer_form: None,
-        last_number: Default::default(),
-        in_paste: false,
-    };
-    let mut line_start = after_contents(text, start, end);
-    while line_start < end {
-        let line_end = memchr::memchr(b'\n', &text.as_bytes()[line_start..end]).map_or(end, |i| line_start + i);
-        b.line(line_start, line_end);
-        line_start = line_end + 1;
+    Build::new(text, start, end).finish()
+}
+
+/// [`build`] a stretch of lines at a time: the parser's stages ([`super::Stages`]) read a long
+/// text's lines over several steps, so the page is never held for the whole tree at once.
+pub struct Build<'t> {
+    builder: Builder<'t>,
+    /// Where the next line starts.
+    next_line: usize,
+    end: usize,
+}
+
+impl<'t> Build<'t> {
+    pub fn new(text: &'t str, start: usize, end: usize) -> Self {
+        let builder = Builder {
+            text,
+            region_end: end,
+            nodes: Vec::new(),
+            stack: Vec::new(),
+            outer_form: None,
+            last_number: Default::default(),
+            in_paste: false,
+        };
+        Build { next_line: after_contents(text, start, end), builder, end }
     }
-    b.finish()
+
+    /// Reads whole lines until `bytes` more are read or the region ends; `true` while lines are
+    /// left.
+    pub fn advance(&mut self, bytes: usize) -> bool {
+        let text = self.builder.text;
+        let stop = self.next_line.saturating_add(bytes);
+        while self.next_line < self.end && self.next_line < stop {
+            let start = self.next_line;
+            let line_end = memchr::memchr(b'\n', &text.as_bytes()[start..self.end]).map_or(self.end, |i| start + i);
+            self.builder.line(start, line_end);
+            self.next_line = line_end + 1;
+        }
+        self.next_line < self.end
+    }
+
+    /// Reads the lines left and returns the outline.
+    pub fn finish(mut self) -> Vec<FlatNode> {
+        while self.advance(usize::MAX) {}
+        self.builder.finish()
+    }
 }
 
 /// Where the outline's text starts: after a table of contents that a web page puts before the

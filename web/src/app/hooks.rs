@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
-use notice_outline::parse::{ParseOptions, Stages};
+use notice_outline::parse::{text::Source, ParseOptions, Stages};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -190,7 +190,13 @@ pub fn use_big_text_parse(text: TextRef, waiting: bool, dispatch: Callback<Actio
                     return;
                 }
                 browser::perf_mark("notice-outline:parse-start");
-                let mut stages = Stages::new(&text.0, ParseOptions::default());
+                let src = Source::new(&text.0);
+                progress.set(Some((1, 2)));
+                browser::next_task().await;
+                if !current() {
+                    return;
+                }
+                let mut stages = Stages::new(&src, ParseOptions::default());
                 loop {
                     progress.set(Some(stages.progress()));
                     browser::next_task().await;

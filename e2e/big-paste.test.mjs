@@ -11,7 +11,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, ensureDist } from './lib/server.mjs';
+import { startServer, ensureDist, STRICT_CSP } from './lib/server.mjs';
 import { launchBrowser, watchPage } from './lib/browser.mjs';
 import { makeNotice } from './bench-paste.mjs';
 
@@ -32,7 +32,17 @@ let browser;
 
 before(async () => {
   await ensureDist();
-  site = await startServer({ pages: { '/favicon.ico': Buffer.alloc(0) } });
+  site = await startServer({
+    pages: {
+      '/favicon.ico': Buffer.alloc(0),
+      // A portal page under the strict CSP (header), with the element and the policy as a meta too.
+      '/test/embed.html': `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>big text embed</title>
+<meta http-equiv="Content-Security-Policy" content="${STRICT_CSP}">
+<script type="module" src="/notice-outline.js"></script></head>
+<body><notice-outline id="el" readonly></notice-outline></body></html>`,
+    },
+  });
   browser = await launchBrowser();
 });
 
@@ -163,4 +173,29 @@ test('a newer paste wins: a big text replaced before its parse starts is never p
   assert.equal(await page.locator('[role="treeitem"]', { hasText: '下一步工作打算' }).count(), 0);
   assert.equal(await page.locator('.no-results .no-pending').count(), 0);
   assert.deepEqual(seen.problems(), []);
+});
+
+test('the embed takes a big text under the strict CSP: parsed a stage per task, the change event carries the model', async (t) => {
+  const page = await browser.newPage();
+  t.after(() => page.close());
+  const seen = watchPage(page);
+  await page.goto(site.url('/test/embed.html'));
+  await page.waitForFunction(() => customElements.get('notice-outline'));
+  const text = makeNotice(3 * MB);
+  await page.evaluate((text) => {
+    window.__changes = [];
+    document.addEventListener('notice-outline-change', (e) => window.__changes.push(e.detail));
+    document.getElementById('el').text = text;
+  }, text);
+  await page.waitForFunction(() => {
+    const root = document.getElementById('el').shadowRoot;
+    return root?.querySelector('.no-results')?.getAttribute('aria-busy') === 'false' &&
+      [...root.querySelectorAll('[role="treeitem"]')].some((row) => row.textContent.includes('下一步工作打算'));
+  }, null, { timeout: 60_000 });
+  await page.waitForFunction(() => window.__changes.length > 0);
+  const stagesRun = await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('notice-outline:stage-')).length);
+  assert.ok(stagesRun >= 5, `parsed a stage per task (${stagesRun} stage marks)`);
+  const expected = await page.evaluate(async (text) => (await import('/notice-outline.js')).parse(text).counts, text);
+  assert.deepEqual(await page.evaluate(() => window.__changes.at(-1).counts), expected, 'the event carries the model parse() returns');
+  assert.deepEqual(seen.problems(), [], 'no CSP violation, no error');
 });

@@ -329,6 +329,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn line_blocks_are_whole_lines_covering_the_text() {
+        for text in ["", "a", "甲\n", "一\n二\n三", "a\nbb\nccc\ndddd\n", &"长行".repeat(40)] {
+            for size in [0, 1, 2, 5, 64] {
+                let blocks: Vec<_> = line_blocks(text, size).collect();
+                let mut at = 0;
+                for &(start, end) in &blocks {
+                    assert_eq!(start, at, "{text:?} {size}");
+                    assert!(end > start && (end == text.len() || text.as_bytes()[end - 1] == b'\n'), "{text:?} {size}");
+                    at = end;
+                }
+                assert_eq!(at, text.len(), "{text:?} {size}");
+            }
+        }
+    }
+
+    #[test]
     fn self_folding_punctuation_folds_to_itself() {
         for bytes in SELF_FOLDING_PUNCTUATION {
             let c = std::str::from_utf8(&bytes).ok().and_then(|s| s.chars().next());

@@ -442,16 +442,16 @@ fn shape_chars(form: LabelForm, label: &str) -> impl Iterator<Item = char> + '_ 
 /// full-width and half-width digits. The odd ones are those unlike the level's most used shape.
 fn label_style(input: &Input, out: &mut Vec<Check>) {
     // One level: one form, at one depth of nesting within its own form (see `numbered_by_form`).
-    let mut levels: BTreeMap<(LabelForm, usize), Vec<&Node>> = BTreeMap::new();
-    fn walk<'a>(
-        nodes: &'a [Node],
-        nested: &mut Vec<LabelForm>,
-        levels: &mut BTreeMap<(LabelForm, usize), Vec<&'a Node>>,
-    ) {
+    // Each node with its label's span: the shapes are read from the input, where the labels lie
+    // in order, rather than from the nodes' own strings scattered over the heap (measured: that
+    // walk cost more time than its instructions say on a 10 MB notice).
+    type Levels<'a> = BTreeMap<(LabelForm, usize), Vec<(&'a Node, Span)>>;
+    let mut levels: Levels = BTreeMap::new();
+    fn walk<'a>(nodes: &'a [Node], nested: &mut Vec<LabelForm>, levels: &mut Levels<'a>) {
         for n in nodes {
             if n.form != LabelForm::Unnumbered {
                 let depth = nested.iter().filter(|&&f| f == n.form).count();
-                levels.entry((n.form, depth)).or_default().push(n);
+                levels.entry((n.form, depth)).or_default().push((n, n.label_span));
             }
             nested.push(n.form);
             walk(&n.children, nested, levels);
@@ -459,13 +459,14 @@ fn label_style(input: &Input, out: &mut Vec<Check>) {
         }
     }
     walk(input.outline, &mut Vec::new(), &mut levels);
-    for nodes in levels.values() {
+    let written = |s: Span| &input.src.original[s.start..s.end];
+    for (&(form, _), nodes) in &levels {
         // Most levels have one shape: find out with no string kept per node.
-        let first = label_shape(nodes[0].form, &nodes[0].label);
-        if nodes.iter().all(|n| shape_chars(n.form, &n.label).eq(first.chars())) {
+        let first = label_shape(form, written(nodes[0].1));
+        if nodes.iter().all(|&(_, s)| shape_chars(form, written(s)).eq(first.chars())) {
             continue;
         }
-        let shapes: Vec<String> = nodes.iter().map(|n| label_shape(n.form, &n.label)).collect();
+        let shapes: Vec<String> = nodes.iter().map(|&(_, s)| label_shape(form, written(s))).collect();
         let mut tally: Vec<(&str, usize)> = Vec::new();
         for s in &shapes {
             match tally.iter_mut().find(|(t, _)| t == s) {
@@ -478,8 +479,8 @@ fn label_style(input: &Input, out: &mut Vec<Check>) {
         }
         // The most used shape is the level's; ties go to the first written.
         let main = tally.iter().fold(tally[0], |best, &t| if t.1 > best.1 { t } else { best }).0;
-        let usual = nodes[shapes.iter().position(|s| s == main).unwrap_or(0)];
-        let odd: Vec<&Node> = nodes.iter().zip(&shapes).filter(|(_, s)| *s != main).map(|(n, _)| *n).collect();
+        let usual = nodes[shapes.iter().position(|s| s == main).unwrap_or(0)].0;
+        let odd: Vec<&Node> = nodes.iter().zip(&shapes).filter(|(_, s)| *s != main).map(|(n, _)| n.0).collect();
         let mut spans: Vec<Span> = odd.iter().take(MAX_SPANS).map(|n| n.label_span).collect();
         spans.push(usual.label_span);
         let (a, b) = (usual.label.trim(), odd[0].label.trim());

@@ -154,14 +154,13 @@ pub fn use_persisted_text(
     restoring: Rc<RefCell<bool>>,
     dispatch: Callback<Action>,
 ) {
+    // Written at once, not in idle time: a reload right after a paste must find the text (the
+    // write is 0.3 ms for 21 KB, 3 ms for 1 MB; a text beyond localStorage goes to IndexedDB,
+    // asynchronously).
     use_effect_with(parsed_text, move |text| {
-        // Once the outline is on screen: the first paint does not wait for the write.
-        let text = text.clone();
-        browser::when_idle_after_paint(move || {
-            if let Some(key) = storage_key.filter(|_| !*restoring.borrow()) {
-                browser::save_text(&key, &text.0, move || dispatch.emit(Action::ShowMessage(Message::NotSaved)));
-            }
-        });
+        if let Some(key) = storage_key.filter(|_| !*restoring.borrow()) {
+            browser::save_text(&key, &text.0, move || dispatch.emit(Action::ShowMessage(Message::NotSaved)));
+        }
     });
 }
 

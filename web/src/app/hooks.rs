@@ -9,6 +9,7 @@ use notice_outline::parse::{text::Source, ParseOptions, Stages};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use super::outline::Outline;
 use super::state::{Action, Message, TextRef};
 use super::{big_text, browser, preview};
 
@@ -171,52 +172,58 @@ pub fn use_persisted_text(
 /// for this. Returns the progress, `(stages run, stages in all)`, while a parse runs.
 #[hook]
 pub fn use_big_text_parse(text: TextRef, waiting: bool, dispatch: Callback<Action>) -> Option<(usize, usize)> {
-    let latest = use_mut_ref(|| text.clone());
-    *latest.borrow_mut() = text.clone();
     let progress = use_state_eq(|| None::<(usize, usize)>);
     {
         let progress = progress.clone();
         use_effect_with(text, move |text| {
-            if !waiting {
-                progress.set(None);
-                return;
-            }
-            let text = text.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let current = || *latest.borrow() == text;
-                browser::painted().await;
-                if !current() {
-                    return;
-                }
-                browser::perf_mark("notice-outline:parse-start");
-                let src = Source::new(&text.0);
-                progress.set(Some((1, 2)));
-                browser::next_task().await;
-                if !current() {
-                    return;
-                }
-                let mut stages = Stages::new(&src, ParseOptions::default());
-                loop {
-                    progress.set(Some(stages.progress()));
-                    browser::next_task().await;
-                    if !current() {
+            // Set when the text changes again or the app goes: the parse stops at its next step.
+            let stopped = Rc::new(std::cell::Cell::new(false));
+            if waiting {
+                let (text, stopped) = (text.clone(), stopped.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    browser::painted().await;
+                    if stopped.get() {
                         return;
                     }
-                    let more = stages.step();
-                    // For measuring (e2e/big-paste.test.mjs): when each stage ended.
-                    browser::perf_mark(&format!("notice-outline:stage-{}", stages.progress().0));
-                    if !more {
-                        break;
+                    browser::perf_mark("notice-outline:parse-start");
+                    let src = Source::new(&text.0);
+                    progress.set(Some((1, 2)));
+                    browser::next_task().await;
+                    if stopped.get() {
+                        return;
                     }
-                }
-                let notice = Rc::new(stages.finish());
-                browser::perf_mark("notice-outline:parsed");
-                browser::next_task().await;
-                if current() {
-                    progress.set(None);
-                    dispatch.emit(Action::Parsed { text, notice });
-                }
-            });
+                    let mut stages = Stages::new(&src, ParseOptions::default());
+                    loop {
+                        progress.set(Some(stages.progress()));
+                        browser::next_task().await;
+                        if stopped.get() {
+                            return;
+                        }
+                        let more = stages.step();
+                        // For measuring (e2e/big-paste.test.mjs): when each stage ended.
+                        browser::perf_mark(&format!("notice-outline:stage-{}", stages.progress().0));
+                        if !more {
+                            break;
+                        }
+                    }
+                    let notice = Rc::new(stages.finish());
+                    browser::perf_mark("notice-outline:parsed");
+                    // The outline's index (keyboard, caret → node) in a task of its own, then the render.
+                    browser::next_task().await;
+                    if stopped.get() {
+                        return;
+                    }
+                    let outline = Rc::new(Outline::build(&notice));
+                    browser::next_task().await;
+                    if !stopped.get() {
+                        progress.set(None);
+                        dispatch.emit(Action::Parsed { text, notice, outline });
+                    }
+                });
+            } else {
+                progress.set(None);
+            }
+            move || stopped.set(true)
         });
     }
     *progress

@@ -106,11 +106,12 @@ pub enum Action {
     /// Parses the text if it has not been parsed yet (a big text is left to
     /// [`super::hooks::use_big_text_parse`], which sends `Parsed`).
     Parse,
-    /// `notice` is the parse of `text`, made outside the reducer; shown if `text` is still the
-    /// text.
+    /// `notice` is the parse of `text` and `outline` its index, made outside the reducer; shown
+    /// if `text` is still the text.
     Parsed {
         text: TextRef,
         notice: Rc<Notice>,
+        outline: Rc<Outline>,
     },
     /// Text set from outside the editor (sample, file, `set_text`).
     LoadText {
@@ -258,9 +259,15 @@ impl State {
 
     /// Shows `notice` as the parse of `text` (tests use it to show a hand-built notice).
     pub fn apply_parse(&mut self, text: TextRef, notice: Rc<Notice>) {
+        let outline = Rc::new(Outline::build(&notice));
+        self.show_parse(text, notice, outline);
+    }
+
+    /// [`State::apply_parse`] with the outline's index already built (a big text's is built in
+    /// a task of its own).
+    fn show_parse(&mut self, text: TextRef, notice: Rc<Notice>, outline: Rc<Outline>) {
         let tree = &mut self.tree;
         let old_key = tree.selected.and_then(|i| tree.outline.items.get(i)).map(|i| i.key.clone());
-        let outline = Outline::build(&notice);
         tree.large = outline.items.len() > LARGE_OUTLINE;
         // Keep the selection on the same node (by key) across edits; fall back to the same row.
         tree.selected = match (old_key, tree.selected) {
@@ -271,7 +278,7 @@ impl State {
                 .or_else(|| (!outline.items.is_empty()).then(|| old.min(outline.items.len() - 1))),
             _ => None,
         };
-        tree.outline = Rc::new(outline);
+        tree.outline = outline;
         self.notice = NoticeRef(notice);
         self.parsed_text = text;
     }
@@ -476,11 +483,11 @@ impl Reducible for State {
                 s.parse_text();
                 super::browser::perf_mark("notice-outline:parsed");
             }
-            Action::Parsed { text, notice } => {
+            Action::Parsed { text, notice, outline } => {
                 if text != s.text {
                     return self;
                 }
-                s.apply_parse(text, notice);
+                s.show_parse(text, notice, outline);
             }
             Action::LoadText { text, message } => {
                 s.replace_text(text);

@@ -864,6 +864,73 @@ mod tests {
         }
     }
 
+    /// What the outline rules read of `view[i]`, found from the tree as they first did: the
+    /// ancestors' nodes in hand, the label's own string.
+    fn walk_as_first_written<'a>(nodes: &'a [Node], ancestors: &mut Vec<&'a Node>, out: &mut Vec<TreeReading<'a>>) {
+        for node in nodes {
+            let rank = ladder_rank(node.form);
+            let at = ancestors.iter().rposition(|a| match (rank, ladder_rank(a.form)) {
+                _ if a.form == LabelForm::Unnumbered => true,
+                (Some(r), Some(ar)) => ar < r,
+                (Some(_), None) => false,
+                (None, _) => a.form != node.form,
+            });
+            out.push(TreeReading {
+                nested: ancestors.iter().filter(|a| a.form == node.form).count(),
+                parent_start: ancestors.last().map(|p| p.span.start),
+                owner: at.map(|at| Owner {
+                    start: ancestors[at].span.start,
+                    form: ancestors[at].form,
+                    parent: at.checked_sub(1).map(|p| ancestors[p].span.start),
+                }),
+                label: &node.label,
+            });
+            ancestors.push(node);
+            walk_as_first_written(&node.children, ancestors, out);
+            ancestors.pop();
+        }
+    }
+
+    struct TreeReading<'a> {
+        nested: usize,
+        parent_start: Option<usize>,
+        owner: Option<Owner>,
+        label: &'a str,
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 500, ..Default::default() })]
+        #[test]
+        fn the_view_reads_what_the_tree_walk_read(
+            lines in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec![
+                        "一、", "三、", "（一）", "(二)", "（三）", "1.", "2、", "３.", "4.", "（1）", "（2）",
+                        "一是", "二是", "①", "③", "首先，", "其次，", "已完成整改的问题", "",
+                    ]),
+                    proptest::sample::select(vec!["甲问题。已完成整改。", "乙方面", "正在整改。", ""]),
+                ),
+                0..30,
+            )
+        ) {
+            let text: String = lines.iter().map(|(label, rest)| format!("{label}{rest}\n")).collect();
+            let src = Source::new(&text);
+            let notice = crate::parse(&text);
+            let (meta, stated, cell) = (Meta::default(), Stated::default(), OnceCell::new());
+            let input = Input { src: &src, outline: &notice.outline, meta: &meta, stated: &stated, view: &cell };
+            let view = input.view();
+            let mut tree = Vec::new();
+            walk_as_first_written(&notice.outline, &mut Vec::new(), &mut tree);
+            proptest::prop_assert_eq!(view.len(), tree.len());
+            for (i, (n, t)) in view.iter().zip(&tree).enumerate() {
+                proptest::prop_assert_eq!(n.nested, t.nested);
+                proptest::prop_assert_eq!(n.parent.map(|p| view[p].start), t.parent_start);
+                proptest::prop_assert!(owner_of(view, i) == t.owner);
+                proptest::prop_assert_eq!(input.written(n.label), t.label);
+            }
+        }
+    }
+
     #[test]
     fn every_rule_fires_on_its_example_and_only_there() {
         for rule in RULES {

@@ -265,6 +265,9 @@ pub struct NodeView {
     /// Where the whole node starts: tells owners apart.
     start: usize,
     label: Span,
+    /// The label's shape packed ([`packed_shape`]): read here, while the walk has the node at
+    /// hand, so [`label_style`] need not read every label again from the text.
+    shape: Option<u64>,
 }
 
 /// The [`NodeView`]s of every node of `outline`, in document order (one walk of the tree).
@@ -279,6 +282,7 @@ fn view_of(outline: &[Node]) -> Vec<NodeView> {
                 owner: owner(node.form, ancestors, view),
                 start: node.span.start,
                 label: node.label_span,
+                shape: packed_shape(node.form, &node.label),
             });
             ancestors.push(view.len() - 1);
             walk(&node.children, ancestors, view);
@@ -495,6 +499,19 @@ fn shape_chars(form: LabelForm, label: &str) -> impl Iterator<Item = char> + '_ 
         })
 }
 
+/// [`label_shape`] in one number when it has at most three characters (`（一）`, `1.`, `①`: most
+/// labels), each as its code point + 1 in 21 bits; `None` for a longer shape.
+fn packed_shape(form: LabelForm, label: &str) -> Option<u64> {
+    let mut packed = 0u64;
+    for (i, c) in shape_chars(form, label).enumerate() {
+        if i == 3 {
+            return None;
+        }
+        packed = packed << 21 | (u64::from(c) + 1);
+    }
+    Some(packed)
+}
+
 /// One level (one form at one depth) written two ways: `（一）` and `(二)`, `1.` and `2、`,
 /// full-width and half-width digits. The odd ones are those unlike the level's most used shape.
 fn label_style(input: &Input, out: &mut Vec<Check>) {
@@ -505,7 +522,11 @@ fn label_style(input: &Input, out: &mut Vec<Check>) {
     let view = input.view();
     let written = |i: usize| input.written(view[i].label);
     for (&(form, _), nodes) in &levels(view, |_| true) {
-        // Most levels have one shape: find out with no string kept per node.
+        // Most levels have one shape: find out from the packed shapes, without reading the text.
+        let packed = view[nodes[0]].shape;
+        if packed.is_some() && nodes.iter().all(|&i| view[i].shape == packed) {
+            continue;
+        }
         let first = label_shape(form, written(nodes[0]));
         if nodes.iter().all(|&i| shape_chars(form, written(i)).eq(first.chars())) {
             continue;

@@ -29,6 +29,16 @@ pub struct Input<'a> {
     pub outline: &'a [Node],
     pub meta: &'a Meta,
     pub stated: &'a Stated,
+    /// Every node of `outline` in document order, as the outline rules read it: made by
+    /// [`View`] while the outline is built.
+    pub view: &'a [NodeView],
+}
+
+impl<'a> Input<'a> {
+    /// The input text at `span` (a node's label is sliced from there, see `parse::nest`).
+    fn written(&self, span: Span) -> &'a str {
+        &self.src.original[span.start..span.end]
+    }
 }
 
 /// One proofreading rule: the codes it reports and a text it fires on.
@@ -116,12 +126,11 @@ const MAX_SPANS: usize = 50;
 // ---------------------------------------------------------------------------------------------
 // Numbering.
 
-/// A label in a series: its number, its text as written (messages trim it: only a series with
-/// a fault needs that), where it stands.
+/// A label in a series: its number and where it stands (its text is read from there only for
+/// a series with a fault).
 #[derive(Clone, Copy)]
-struct Item<'a> {
+struct Item {
     number: u32,
-    label: &'a str,
     span: Span,
 }
 
@@ -176,20 +185,21 @@ fn missing_en(from: u32, to: u32) -> String {
 }
 
 /// Checks for the faults of `items` (counting up from `first_expected`).
-fn report_faults(items: &[Item], first_expected: u32, out: &mut Vec<Check>) {
+fn report_faults(input: &Input, items: &[Item], first_expected: u32, out: &mut Vec<Check>) {
     // Most series count up by one from where they should: no faults, nothing to allocate.
     if items.iter().zip(first_expected..).all(|(item, expected)| item.number == expected) {
         return;
     }
     let numbers: Vec<u32> = items.iter().map(|i| i.number).collect();
+    let label = |item: Item| input.written(item.span).trim();
     for fault in series_faults(&numbers, first_expected) {
         out.push(match fault {
             Fault::Gap { at: 0, from, to } => {
                 let it = items[0];
                 check(
                     NumberGap,
-                    format!("编号从“{}”开始，{}", it.label.trim(), missing_zh(from, to)),
-                    format!("Numbering starts at \"{}\": {}", it.label.trim(), missing_en(from, to)),
+                    format!("编号从“{}”开始，{}", label(it), missing_zh(from, to)),
+                    format!("Numbering starts at \"{}\": {}", label(it), missing_en(from, to)),
                     vec![it.span],
                 )
             }
@@ -197,11 +207,11 @@ fn report_faults(items: &[Item], first_expected: u32, out: &mut Vec<Check>) {
                 let (a, b) = (items[at - 1], items[at]);
                 check(
                     NumberGap,
-                    format!("编号不连续：“{}”之后是“{}”，{}", a.label.trim(), b.label.trim(), missing_zh(from, to)),
+                    format!("编号不连续：“{}”之后是“{}”，{}", label(a), label(b), missing_zh(from, to)),
                     format!(
                         "Numbering skips: \"{}\" is followed by \"{}\" ({})",
-                        a.label.trim(),
-                        b.label.trim(),
+                        label(a),
+                        label(b),
                         missing_en(from, to)
                     ),
                     vec![b.span, a.span],
@@ -211,8 +221,8 @@ fn report_faults(items: &[Item], first_expected: u32, out: &mut Vec<Check>) {
                 let (a, b) = (items[earlier], items[at]);
                 check(
                     NumberRepeat,
-                    format!("编号重复：“{}”与前面的“{}”相同", b.label.trim(), a.label.trim()),
-                    format!("Number used twice: \"{}\" repeats the earlier \"{}\"", b.label.trim(), a.label.trim()),
+                    format!("编号重复：“{}”与前面的“{}”相同", label(b), label(a)),
+                    format!("Number used twice: \"{}\" repeats the earlier \"{}\"", label(b), label(a)),
                     vec![b.span, a.span],
                 )
             }
@@ -220,8 +230,8 @@ fn report_faults(items: &[Item], first_expected: u32, out: &mut Vec<Check>) {
                 let (a, b) = (items[at - 1], items[at]);
                 check(
                     NumberOrder,
-                    format!("编号顺序颠倒：“{}”之后是“{}”", a.label.trim(), b.label.trim()),
-                    format!("Numbering out of order: \"{}\" is followed by \"{}\"", a.label.trim(), b.label.trim()),
+                    format!("编号顺序颠倒：“{}”之后是“{}”", label(a), label(b)),
+                    format!("Numbering out of order: \"{}\" is followed by \"{}\"", label(a), label(b)),
                     vec![b.span, a.span],
                 )
             }
@@ -229,27 +239,83 @@ fn report_faults(items: &[Item], first_expected: u32, out: &mut Vec<Check>) {
     }
 }
 
-/// A numbered node as the numbering rules see it.
-struct Numbered<'a> {
-    item: Item<'a>,
-    /// The nearest ancestor that owns this level's numbering (see [`owner`]).
-    owner: Option<Owner>,
+/// One node of the outline as the outline rules (numbering, label shapes, level ladder) read
+/// it: a few numbers, in document order. The rules read this small array instead of walking the
+/// tree of nodes (some 330 bytes each, with their text on the heap) once each: measured on a
+/// 10 MB notice (~50,000 nodes), those walks missed the cache for far more time than their
+/// instructions say.
+#[derive(Clone, Copy)]
+pub struct NodeView {
+    form: LabelForm,
+    /// The label's number; 0 for an unnumbered heading.
+    number: u32,
+    /// How many of its ancestors have its form: an inline `1.` series inside item `1.` is a
+    /// level of its own.
+    nested: usize,
+    /// The node's parent, as an index into the view.
+    parent: Option<usize>,
+    /// The nearest ancestor that owns this level's numbering (see [`owner`]), as an index.
+    owner: Option<usize>,
+    /// Where the whole node starts: tells owners apart.
+    start: usize,
+    label: Span,
+    /// The label's shape packed ([`packed_shape`]): read here, while the walk has the node at
+    /// hand, so [`label_style`] need not read every label again from the text.
+    shape: Option<u64>,
+}
+
+/// The [`NodeView`]s of an outline, written while the outline is built (`parse::nest`), where
+/// each node is at hand: a separate walk of the finished tree cost ~3 ms at 10 MB, mostly cache
+/// misses.
+#[derive(Default)]
+pub struct View(Vec<NodeView>);
+
+impl View {
+    /// Starts the view of a node whose parent's is `parent` (what [`View::open`] returned), before
+    /// its children's: the view lists the nodes in document order. Returns where it is.
+    pub fn open(&mut self, form: LabelForm, number: u32, parent: Option<usize>) -> usize {
+        let (nested, owner) = (0, None);
+        let (start, label, shape) = (0, Span::default(), None);
+        self.0.push(NodeView { form, number, nested, parent, owner, start, label, shape });
+        self.0.len() - 1
+    }
+
+    /// Completes the view at `at` from the built node.
+    pub fn close(&mut self, at: usize, node: &Node) {
+        let view = &mut self.0[at];
+        (view.start, view.label, view.shape) = (node.span.start, node.label_span, packed_shape(node.form, &node.label));
+    }
+
+    /// The finished view: each node's depth within its form and numbering owner, read from its
+    /// ancestors (parents come before children).
+    pub fn finish(mut self) -> Vec<NodeView> {
+        let mut ancestors = Vec::new();
+        for i in 0..self.0.len() {
+            ancestors.clear();
+            ancestors.extend(std::iter::successors(self.0[i].parent, |&p| self.0[p].parent));
+            // Outermost first, as `owner` reads them.
+            ancestors.reverse();
+            let form = self.0[i].form;
+            self.0[i].nested = ancestors.iter().filter(|&&a| self.0[a].form == form).count();
+            self.0[i].owner = owner(form, &ancestors, &self.0);
+        }
+        self.0
+    }
 }
 
 /// The node whose children a numbering restarts under: the nearest ancestor above `form` in
 /// the ladder, or an unnumbered heading (`已完成整改的问题`); for forms off the ladder (`一是`,
 /// `①`), the nearest ancestor of another form. Using the ladder rather than the direct parent
 /// keeps the judgement right when a label was nested too deep (`（二）` under a `四是`).
-fn owner(form: LabelForm, ancestors: &[&Node]) -> Option<Owner> {
+/// `ancestors` are indices into `view`, outermost first.
+fn owner(form: LabelForm, ancestors: &[usize], view: &[NodeView]) -> Option<usize> {
     let rank = ladder_rank(form);
-    let at = ancestors.iter().rposition(|a| match (rank, ladder_rank(a.form)) {
-        _ if a.form == LabelForm::Unnumbered => true,
+    ancestors.iter().rev().copied().find(|&a| match (rank, ladder_rank(view[a].form)) {
+        _ if view[a].form == LabelForm::Unnumbered => true,
         (Some(r), Some(ar)) => ar < r,
         (Some(_), None) => false,
-        (None, _) => a.form != form,
-    })?;
-    let a = ancestors[at];
-    Some(Owner { start: a.span.start, form: a.form, parent: at.checked_sub(1).map(|p| ancestors[p].span.start) })
+        (None, _) => view[a].form != form,
+    })
 }
 
 /// A node that numbering may restart under, and what makes two of them peers.
@@ -261,23 +327,22 @@ struct Owner {
     parent: Option<usize>,
 }
 
-/// Every numbered node by form and by how many ancestors of its own form it has (an inline
-/// `1.` series inside item `1.` is a series of its own), in document order.
-fn numbered_by_form<'a>(
-    nodes: &'a [Node],
-    ancestors: &mut Vec<&'a Node>,
-    out: &mut BTreeMap<(LabelForm, usize), Vec<Numbered<'a>>>,
-) {
-    for node in nodes {
-        if node.form != LabelForm::Unnumbered && node.number > 0 {
-            let nested = ancestors.iter().filter(|a| a.form == node.form).count();
-            let item = Item { number: node.number, label: &node.label, span: node.label_span };
-            out.entry((node.form, nested)).or_default().push(Numbered { item, owner: owner(node.form, ancestors) });
+/// The owner of `view[i]`'s numbering, if it has one.
+fn owner_of(view: &[NodeView], i: usize) -> Option<Owner> {
+    let o = view[view[i].owner?];
+    Some(Owner { start: o.start, form: o.form, parent: o.parent.map(|p| view[p].start) })
+}
+
+/// The numbered nodes that `keep` accepts, as indices into `view`, by level: by form and by
+/// depth within the form ([`NodeView::nested`]), each level in document order.
+fn levels(view: &[NodeView], keep: impl Fn(&NodeView) -> bool) -> BTreeMap<(LabelForm, usize), Vec<usize>> {
+    let mut levels: BTreeMap<_, Vec<usize>> = BTreeMap::new();
+    for (i, n) in view.iter().enumerate() {
+        if n.form != LabelForm::Unnumbered && keep(n) {
+            levels.entry((n.form, n.nested)).or_default().push(i);
         }
-        ancestors.push(node);
-        numbered_by_form(&node.children, ancestors, out);
-        ancestors.pop();
     }
+    levels
 }
 
 /// Gaps, repeats and reversals in the outline's numbering, read per form in document order so
@@ -286,42 +351,41 @@ fn numbered_by_form<'a>(
 /// across parents (`1.`–`5.` under `（一）`, `6.` under `（二）`) or restart (`1.` under `（二）`);
 /// one form doing both in one notice is a notice.
 fn outline_series(input: &Input, out: &mut Vec<Check>) {
-    let mut by_form = BTreeMap::new();
-    numbered_by_form(input.outline, &mut Vec::new(), &mut by_form);
+    let view = input.view;
+    let by_form = levels(view, |n| n.number > 0);
+    let item = |i: usize| Item { number: view[i].number, span: view[i].label };
     // A paste may start anywhere: the text's first label may be `二、`; a later series may not.
-    let text_start = by_form.values().filter_map(|n| n.first()).map(|n| n.item.span.start).min();
+    let text_start = by_form.values().filter_map(|n| n.first()).map(|&i| view[i].label.start).min();
     for nodes in by_form.values() {
         let (mut restart, mut run_on): (Option<Item>, Option<Item>) = (None, None);
         let mut series: Vec<Item> = Vec::new();
-        for (i, n) in nodes.iter().enumerate() {
+        for (k, &i) in nodes.iter().enumerate() {
+            let n = item(i);
             // Moving to a peer of the previous parent (`（一）` → `（二）` of one part); a move to
             // another part (`下一步工作打算` has its own list) or between parents of different
             // forms says more about the outline than about the numbering.
-            let (prev, now) = (i.checked_sub(1).and_then(|p| nodes[p].owner), n.owner);
+            let (prev, now) = (k.checked_sub(1).and_then(|p| owner_of(view, nodes[p])), owner_of(view, i));
             let peers = |a: Owner, b: Owner| a.start != b.start && a.form == b.form && a.parent == b.parent;
             if matches!((prev, now), (Some(a), Some(b)) if peers(a, b)) {
-                if n.item.number == 1 {
-                    restart.get_or_insert(n.item);
-                } else if n.item.number == nodes[i - 1].item.number + 1 {
-                    run_on.get_or_insert(n.item);
+                if n.number == 1 {
+                    restart.get_or_insert(n);
+                } else if n.number == view[nodes[k - 1]].number + 1 {
+                    run_on.get_or_insert(n);
                 }
             }
-            if n.item.number == 1 && !series.is_empty() {
-                report_faults(&series, first_expected(&series, text_start), out);
+            if n.number == 1 && !series.is_empty() {
+                report_faults(input, &series, first_expected(&series, text_start), out);
                 series.clear();
             }
-            series.push(n.item);
+            series.push(n);
         }
-        report_faults(&series, first_expected(&series, text_start), out);
+        report_faults(input, &series, first_expected(&series, text_start), out);
         if let (Some(r), Some(o)) = (restart, run_on) {
+            let (o_label, r_label) = (input.written(o.span).trim(), input.written(r.span).trim());
             out.push(check(
                 NumberingStyle,
-                format!("编号方式不一：“{}”接续上一部分的编号，“{}”则重新编号", o.label.trim(), r.label.trim()),
-                format!(
-                    "Numbering both runs on across parts (\"{}\") and restarts (\"{}\")",
-                    o.label.trim(),
-                    r.label.trim()
-                ),
+                format!("编号方式不一：“{o_label}”接续上一部分的编号，“{r_label}”则重新编号"),
+                format!("Numbering both runs on across parts (\"{o_label}\") and restarts (\"{r_label}\")"),
                 vec![o.span, r.span],
             ));
         }
@@ -373,15 +437,9 @@ fn inline_series(input: &Input, out: &mut Vec<Check>) {
     let flush = |series: &mut Vec<(u32, usize, usize)>, out: &mut Vec<Check>| {
         let counts_up = series.iter().zip(1..).all(|(&(number, ..), expected)| number == expected);
         if series.len() >= 2 && series[0].0 == 1 && !counts_up {
-            let items: Vec<Item> = series
-                .iter()
-                .map(|&(number, a, b)| {
-                    // One mapping for both the span and its text.
-                    let span = input.src.span(a, b);
-                    Item { number, label: &input.src.original[span.start..span.end], span }
-                })
-                .collect();
-            report_faults(&items, 1, out);
+            let items: Vec<Item> =
+                series.iter().map(|&(number, a, b)| Item { number, span: input.src.span(a, b) }).collect();
+            report_faults(input, &items, 1, out);
         }
         series.clear();
     };
@@ -450,35 +508,39 @@ fn shape_chars(form: LabelForm, label: &str) -> impl Iterator<Item = char> + '_ 
         })
 }
 
+/// [`label_shape`] in one number when it has at most three characters (`（一）`, `1.`, `①`: most
+/// labels), each as its code point + 1 in 21 bits; `None` for a longer shape.
+fn packed_shape(form: LabelForm, label: &str) -> Option<u64> {
+    let mut packed = 0u64;
+    for (i, c) in shape_chars(form, label).enumerate() {
+        if i == 3 {
+            return None;
+        }
+        packed = packed << 21 | (u64::from(c) + 1);
+    }
+    Some(packed)
+}
+
 /// One level (one form at one depth) written two ways: `（一）` and `(二)`, `1.` and `2、`,
 /// full-width and half-width digits. The odd ones are those unlike the level's most used shape.
 fn label_style(input: &Input, out: &mut Vec<Check>) {
-    // One level: one form, at one depth of nesting within its own form (see `numbered_by_form`).
-    // Each node with its label's span: the shapes are read from the input, where the labels lie
-    // in order, rather than from the nodes' own strings scattered over the heap (measured: that
-    // walk cost more time than its instructions say on a 10 MB notice).
-    type Levels<'a> = BTreeMap<(LabelForm, usize), Vec<(&'a Node, Span)>>;
-    let mut levels: Levels = BTreeMap::new();
-    fn walk<'a>(nodes: &'a [Node], nested: &mut Vec<LabelForm>, levels: &mut Levels<'a>) {
-        for n in nodes {
-            if n.form != LabelForm::Unnumbered {
-                let depth = nested.iter().filter(|&&f| f == n.form).count();
-                levels.entry((n.form, depth)).or_default().push((n, n.label_span));
-            }
-            nested.push(n.form);
-            walk(&n.children, nested, levels);
-            nested.pop();
-        }
-    }
-    walk(input.outline, &mut Vec::new(), &mut levels);
-    let written = |s: Span| &input.src.original[s.start..s.end];
-    for (&(form, _), nodes) in &levels {
-        // Most levels have one shape: find out with no string kept per node.
-        let first = label_shape(form, written(nodes[0].1));
-        if nodes.iter().all(|&(_, s)| shape_chars(form, written(s)).eq(first.chars())) {
+    // One level: one form, at one depth of nesting within its own form. The shapes are read
+    // from the input, where the labels lie in order, rather than from the nodes' own strings
+    // scattered over the heap (measured: that cost more time than its instructions say on a
+    // 10 MB notice).
+    let view = input.view;
+    let written = |i: usize| input.written(view[i].label);
+    for (&(form, _), nodes) in &levels(view, |_| true) {
+        // Most levels have one shape: find out from the packed shapes, without reading the text.
+        let packed = view[nodes[0]].shape;
+        if packed.is_some() && nodes.iter().all(|&i| view[i].shape == packed) {
             continue;
         }
-        let shapes: Vec<String> = nodes.iter().map(|&(_, s)| label_shape(form, written(s))).collect();
+        let first = label_shape(form, written(nodes[0]));
+        if nodes.iter().all(|&i| shape_chars(form, written(i)).eq(first.chars())) {
+            continue;
+        }
+        let shapes: Vec<String> = nodes.iter().map(|&i| label_shape(form, written(i))).collect();
         let mut tally: Vec<(&str, usize)> = Vec::new();
         for s in &shapes {
             match tally.iter_mut().find(|(t, _)| t == s) {
@@ -491,11 +553,11 @@ fn label_style(input: &Input, out: &mut Vec<Check>) {
         }
         // The most used shape is the level's; ties go to the first written.
         let main = tally.iter().fold(tally[0], |best, &t| if t.1 > best.1 { t } else { best }).0;
-        let usual = nodes[shapes.iter().position(|s| s == main).unwrap_or(0)].0;
-        let odd: Vec<&Node> = nodes.iter().zip(&shapes).filter(|(_, s)| *s != main).map(|(n, _)| n.0).collect();
-        let mut spans: Vec<Span> = odd.iter().take(MAX_SPANS).map(|n| n.label_span).collect();
-        spans.push(usual.label_span);
-        let (a, b) = (usual.label.trim(), odd[0].label.trim());
+        let usual = nodes[shapes.iter().position(|s| s == main).unwrap_or(0)];
+        let odd: Vec<usize> = nodes.iter().zip(&shapes).filter(|(_, s)| *s != main).map(|(&i, _)| i).collect();
+        let mut spans: Vec<Span> = odd.iter().take(MAX_SPANS).map(|&i| view[i].label).collect();
+        spans.push(view[usual].label);
+        let (a, b) = (written(usual).trim(), written(odd[0]).trim());
         out.push(check(
             LabelStyle,
             format!("同一层级编号写法不一：“{a}”与“{b}”（共{}处）", odd.len()),
@@ -523,35 +585,28 @@ fn ladder_rank(form: LabelForm) -> Option<u8> {
 /// A level whose form sits above its parent's in the ladder: `（一）` nested under `1.`.
 /// One check per pair of forms, on every child concerned.
 fn level_ladder(input: &Input, out: &mut Vec<Check>) {
-    /// The first child placed above its parent for one pair of forms, and every such child.
-    struct Misplaced<'a> {
-        parent: &'a Node,
-        child: &'a Node,
+    /// The first child placed above its parent for one pair of forms (indices into the view),
+    /// and every such child.
+    struct Misplaced {
+        parent: usize,
+        child: usize,
         spans: Vec<Span>,
     }
-    type ByForms<'a> = BTreeMap<(LabelForm, LabelForm), Misplaced<'a>>;
-    fn walk<'a>(nodes: &'a [Node], parent: Option<&'a Node>, pairs: &mut ByForms<'a>) {
-        for n in nodes {
-            if let Some(p) = parent {
-                if let (Some(pr), Some(cr)) = (ladder_rank(p.form), ladder_rank(n.form)) {
-                    if cr < pr {
-                        let entry = pairs.entry((p.form, n.form)).or_insert(Misplaced {
-                            parent: p,
-                            child: n,
-                            spans: Vec::new(),
-                        });
-                        entry.spans.push(n.label_span);
-                    }
-                }
+    let view = input.view;
+    let mut pairs: BTreeMap<(LabelForm, LabelForm), Misplaced> = BTreeMap::new();
+    for (child, n) in view.iter().enumerate() {
+        let Some(parent) = n.parent else { continue };
+        let p = view[parent];
+        if let (Some(pr), Some(cr)) = (ladder_rank(p.form), ladder_rank(n.form)) {
+            if cr < pr {
+                let entry = pairs.entry((p.form, n.form)).or_insert(Misplaced { parent, child, spans: Vec::new() });
+                entry.spans.push(n.label);
             }
-            walk(&n.children, Some(n), pairs);
         }
     }
-    let mut pairs = ByForms::new();
-    walk(input.outline, None, &mut pairs);
     for Misplaced { parent, child, mut spans } in pairs.into_values() {
         spans.truncate(MAX_SPANS);
-        let (pl, nl) = (parent.label.trim(), child.label.trim());
+        let (pl, nl) = (input.written(view[parent].label).trim(), input.written(view[child].label).trim());
         out.push(check(
             LevelLadder,
             format!("“{nl}”一级位于“{pl}”一级之下；通常的层次序数为“一、”“（一）”“1.”“（1）”（GB/T 9704-2012 第7.3.3条）"),
@@ -747,7 +802,7 @@ mod tests {
         let src = Source::new(text);
         let (meta, stated) = (Meta::default(), Stated::default());
         let mut out = Vec::new();
-        rule(&Input { src: &src, outline: &[], meta: &meta, stated: &stated }, &mut out);
+        rule(&Input { src: &src, outline: &[], meta: &meta, stated: &stated, view: &[] }, &mut out);
         out
     }
 
@@ -760,7 +815,7 @@ mod tests {
             let mut series: [Vec<Item>; 2] = [Vec::new(), Vec::new()];
             let flush = |series: &mut Vec<Item>, out: &mut Vec<Check>| {
                 if series.len() >= 2 && series[0].number == 1 {
-                    report_faults(series, 1, out);
+                    report_faults(input, series, 1, out);
                 }
                 series.clear();
             };
@@ -779,11 +834,7 @@ mod tests {
                     flush(&mut series[slot], out);
                 }
                 let span = input.src.span(line_start + at, line_start + at + label.len);
-                series[slot].push(Item {
-                    number: label.number,
-                    label: &input.src.original[span.start..span.end],
-                    span,
-                });
+                series[slot].push(Item { number: label.number, span });
             }
             for s in series.iter_mut() {
                 flush(s, out);
@@ -840,6 +891,74 @@ mod tests {
                 highest = highest.max(n);
             }
             proptest::prop_assert_eq!(series_faults(&numbers, first), expected);
+        }
+    }
+
+    /// What the outline rules read of `view[i]`, found from the tree as they first did: the
+    /// ancestors' nodes in hand, the label's own string.
+    fn walk_as_first_written<'a>(nodes: &'a [Node], ancestors: &mut Vec<&'a Node>, out: &mut Vec<TreeReading<'a>>) {
+        for node in nodes {
+            let rank = ladder_rank(node.form);
+            let at = ancestors.iter().rposition(|a| match (rank, ladder_rank(a.form)) {
+                _ if a.form == LabelForm::Unnumbered => true,
+                (Some(r), Some(ar)) => ar < r,
+                (Some(_), None) => false,
+                (None, _) => a.form != node.form,
+            });
+            out.push(TreeReading {
+                nested: ancestors.iter().filter(|a| a.form == node.form).count(),
+                parent_start: ancestors.last().map(|p| p.span.start),
+                owner: at.map(|at| Owner {
+                    start: ancestors[at].span.start,
+                    form: ancestors[at].form,
+                    parent: at.checked_sub(1).map(|p| ancestors[p].span.start),
+                }),
+                label: &node.label,
+            });
+            ancestors.push(node);
+            walk_as_first_written(&node.children, ancestors, out);
+            ancestors.pop();
+        }
+    }
+
+    struct TreeReading<'a> {
+        nested: usize,
+        parent_start: Option<usize>,
+        owner: Option<Owner>,
+        label: &'a str,
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 500, ..Default::default() })]
+        #[test]
+        fn the_view_reads_what_the_tree_walk_read(
+            lines in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec![
+                        "一、", "三、", "（一）", "(二)", "（三）", "1.", "2、", "３.", "4.", "（1）", "（2）",
+                        "一是", "二是", "①", "③", "首先，", "其次，", "已完成整改的问题", "",
+                    ]),
+                    proptest::sample::select(vec!["甲问题。已完成整改。", "乙方面", "正在整改。", ""]),
+                ),
+                0..30,
+            )
+        ) {
+            let text: String = lines.iter().map(|(label, rest)| format!("{label}{rest}\n")).collect();
+            let src = Source::new(&text);
+            let mut stages = crate::parse::Stages::new(&src, crate::parse::ParseOptions::default());
+            while stages.step() {}
+            let (meta, stated) = (Meta::default(), Stated::default());
+            let view = &stages.proofread_view;
+            let input = Input { src: &src, outline: &stages.outline, meta: &meta, stated: &stated, view };
+            let mut tree = Vec::new();
+            walk_as_first_written(&stages.outline, &mut Vec::new(), &mut tree);
+            proptest::prop_assert_eq!(view.len(), tree.len());
+            for (i, (n, t)) in view.iter().zip(&tree).enumerate() {
+                proptest::prop_assert_eq!(n.nested, t.nested);
+                proptest::prop_assert_eq!(n.parent.map(|p| view[p].start), t.parent_start);
+                proptest::prop_assert!(owner_of(view, i) == t.owner);
+                proptest::prop_assert_eq!(input.written(n.label), t.label);
+            }
         }
     }
 

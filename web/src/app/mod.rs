@@ -192,9 +192,7 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with(state.notice.clone(), move |notice| {
             browser::perf_mark("notice-outline:rendered");
             if let Some(on_change) = on_change {
-                // The host page hears of it once the outline is on screen.
-                let notice = notice.0.clone();
-                browser::when_idle_after_paint(move || on_change.emit(notice));
+                on_change.emit(notice.0.clone());
             }
         });
     }

@@ -180,9 +180,12 @@ impl<'a> Stages<'a> {
                 Stage::Tree(0)
             }
             Stage::Tree(k) => {
-                // The outline lives between the title and the closing block (signature, date).
-                let (start, end) = (self.layout.title_end.min(self.layout.closing_start), self.layout.closing_start);
-                let build = self.tree.get_or_insert_with(|| tree::Build::new(&src.folded, start, end));
+                let layout = &self.layout;
+                let build = self.tree.get_or_insert_with(|| {
+                    // The outline lives between the title and the closing block (signature, date).
+                    let end = layout.closing_start;
+                    tree::Build::new(&src.folded, layout.title_end.min(end), end)
+                });
                 // The last planned step reads whatever is left.
                 let bytes = if k + 1 >= self.tree_steps { usize::MAX } else { TREE_STEP_BYTES };
                 if build.advance(bytes) {

@@ -140,11 +140,12 @@ pub fn tree(props: &TreeProps) -> Html {
     };
 
     // The one row reachable with Tab: the selection if it is visible, else the first row.
-    let tab_stop = state.selected.filter(|&i| state.visible().contains(&i)).unwrap_or(0);
+    let visible = state.visible();
+    let tab_stop = state.selected.filter(|i| visible.contains(i)).unwrap_or(0);
     let mut next = 0;
     let painted = use_painted_since(state.outline.clone());
     let mut budget = if painted { state.row_limit } else { state.row_limit.min(first_paint_rows()) };
-    let pending = budget < state.row_limit && state.visible().len() > budget;
+    let pending = visible.len() > budget;
     let hidden = state.hidden_rows();
     let row_context = RowContext { state, lang, tab_stop, explicit_positions: hidden > 0 };
     let rows = render_level(&props.notice.0.outline, &row_context, &mut next, &mut budget);

@@ -118,6 +118,8 @@ pub struct Stages<'a> {
     stated: Stated,
     flat: Vec<tree::FlatNode>,
     roles: Vec<status::Role>,
+    /// Made before the nested model when [`ParseOptions::utf16_offsets`] asks for them.
+    utf16: Option<utf16::Utf16Index<'a>>,
     outline: Vec<Node>,
     conflicts: Vec<checks::Conflict>,
     counts: Counts,
@@ -138,6 +140,8 @@ enum Stage {
     /// The tree's `k`-th stretch of lines.
     Tree(usize),
     Classify,
+    /// The UTF-16 offsets' index, if asked for.
+    Utf16,
     Nest,
     Checks,
     /// The proofreading rule [`proofread::RULES`]`[i]`.
@@ -161,6 +165,7 @@ impl<'a> Stages<'a> {
             stated: Stated::default(),
             flat: Vec::new(),
             roles: Vec::new(),
+            utf16: None,
             outline: Vec::new(),
             conflicts: Vec::new(),
             counts: Counts::default(),
@@ -197,11 +202,15 @@ impl<'a> Stages<'a> {
             }
             Stage::Classify => {
                 self.roles = status::classify(&src.folded, &self.flat);
+                Stage::Utf16
+            }
+            Stage::Utf16 => {
+                self.utf16 = self.options.utf16_offsets.then(|| utf16::Utf16Index::new(src.original));
                 Stage::Nest
             }
             Stage::Nest => {
                 let mut view = proofread::View::default();
-                self.outline = nest(src, &self.flat, &self.roles, &mut self.conflicts, &mut view);
+                self.outline = nest(src, &self.flat, &self.roles, &mut self.conflicts, &mut view, self.utf16.as_ref());
                 self.proofread_view = view.finish();
                 Stage::Checks
             }
@@ -245,14 +254,16 @@ impl<'a> Stages<'a> {
             Stage::Phrases => 0,
             Stage::Tree(k) => 1 + k.min(self.tree_steps - 1),
             Stage::Classify => after_tree,
-            Stage::Nest => after_tree + 1,
-            Stage::Checks => after_tree + 2,
-            Stage::Proofread(i) => after_tree + 3 + i,
-            Stage::Done => after_tree + 3 + proofread::RULES.len(),
+            Stage::Utf16 => after_tree + 1,
+            Stage::Nest => after_tree + 2,
+            Stage::Checks => after_tree + 3,
+            Stage::Proofread(i) => after_tree + 4 + i,
+            Stage::Done => after_tree + 4 + proofread::RULES.len(),
         }
     }
 
-    /// Runs what is left and assembles the notice (with UTF-16 offsets if asked for).
+    /// Runs what is left and assembles the notice (the UTF-16 offsets of the spans outside the
+    /// outline too, if asked for).
     pub fn finish(mut self) -> Notice {
         while self.step() {}
         self.checks.extend(proofread::without_repeats(self.proofread));
@@ -264,77 +275,93 @@ impl<'a> Stages<'a> {
             counts: self.counts,
             checks: self.checks,
         };
-        if self.options.utf16_offsets {
-            utf16::fill_all(&mut notice, self.src.original);
+        if let Some(index) = &self.utf16 {
+            utf16::fill_outside_outline(&mut notice, index);
         }
         notice
     }
 }
 
-/// Turns the flat, classified nodes into the nested model, with text sliced from the input, and
-/// writes the proofreading rules' view of it.
+/// Turns the flat, classified nodes into the nested model, with text sliced from the input and,
+/// with a `utf16` index, the UTF-16 offsets of its spans; writes the proofreading rules' view of it.
 fn nest(
     src: &text::Source,
     flat: &[tree::FlatNode],
     roles: &[status::Role],
     conflicts: &mut Vec<checks::Conflict>,
     view: &mut proofread::View,
+    utf16: Option<&utf16::Utf16Index>,
 ) -> Vec<Node> {
-    /// Node `i`, whose parent's view is at `parent`.
-    fn build(
-        i: usize,
-        parent: Option<usize>,
-        src: &text::Source,
-        flat: &[tree::FlatNode],
-        roles: &[status::Role],
-        conflicts: &mut Vec<checks::Conflict>,
-        view: &mut proofread::View,
-    ) -> Node {
-        let f = &flat[i];
-        let role = roles[i];
-        let at = view.open(f.form, f.number, parent);
-        let children: Vec<Node> =
-            f.children.iter().map(|&c| build(c, Some(at), src, flat, roles, conflicts, view)).collect();
-        let span = src.span(f.label.0, f.end);
-        // Each span is mapped once and its text sliced from it (what `original_text` does).
-        let text_of = |s: Span| src.original[s.start..s.end].to_string();
-        if let (Some((own, (a, b))), Some(group)) = (role.own_status_conflict, role.status) {
-            let words = src.span(a, b);
-            conflicts.push(checks::Conflict {
-                problem: span,
-                group,
-                own,
-                words: Evidence { text: text_of(words), span: words },
-            });
-        }
-        let (label_span, heading_span, body_span) =
-            (src.span(f.label.0, f.label.1), src.span(f.heading.0, f.heading.1), src.span(f.body.0, f.body.1));
-        let node = Node {
-            label: text_of(label_span),
-            heading: text_of(heading_span),
-            body: text_of(body_span),
-            kind: role.kind,
-            status: role.status,
-            status_evidence: role.evidence.map(|(a, b)| {
-                let span = src.span(a, b);
-                Evidence { text: text_of(span), span }
-            }),
-            form: f.form,
-            number: f.number,
-            level: f.depth,
-            measures: (role.kind == NodeKind::Problem).then_some(children.len() as u32),
-            progress: None,
-            span,
-            label_span,
-            heading_span,
-            body_span,
-            children,
-        };
-        view.close(at, &node);
-        node
+    struct Nest<'s, 'a> {
+        src: &'s text::Source<'a>,
+        flat: &'s [tree::FlatNode],
+        roles: &'s [status::Role],
+        conflicts: &'s mut Vec<checks::Conflict>,
+        view: &'s mut proofread::View,
+        utf16: Option<&'s utf16::Utf16Index<'a>>,
     }
-    (0..flat.len())
-        .filter(|&i| flat[i].parent.is_none())
-        .map(|i| build(i, None, src, flat, roles, conflicts, view))
-        .collect()
+    impl Nest<'_, '_> {
+        /// The input span of a folded range, with its UTF-16 offsets.
+        fn span(&mut self, (start, end): (usize, usize)) -> Span {
+            let mut span = self.src.span(start, end);
+            if let Some(index) = self.utf16 {
+                index.fill(&mut span);
+            }
+            span
+        }
+
+        /// The input text of a span (what `original_text` gives).
+        fn text_of(&self, span: Span) -> String {
+            self.src.original[span.start..span.end].to_string()
+        }
+
+        /// Node `i`, whose parent's view is at `parent`.
+        fn build(&mut self, i: usize, parent: Option<usize>) -> Node {
+            let f = &self.flat[i];
+            let role = self.roles[i];
+            let at = self.view.open(f.form, f.number, parent);
+            let (label_span, heading_span, body_span) = (self.span(f.label), self.span(f.heading), self.span(f.body));
+            let status_evidence = role.evidence.map(|words| {
+                let span = self.span(words);
+                Evidence { text: self.text_of(span), span }
+            });
+            let conflict = match (role.own_status_conflict, role.status) {
+                (Some((own, words)), Some(group)) => Some((own, group, self.span(words))),
+                _ => None,
+            };
+            let children: Vec<Node> = f.children.iter().map(|&c| self.build(c, Some(at))).collect();
+            // The node's span starts with its label and ends after its last descendant.
+            let mut span = self.src.span(f.label.0, f.end);
+            span.start_utf16 = label_span.start_utf16;
+            if let Some(index) = self.utf16 {
+                span.end_utf16 = index.at(span.end);
+            }
+            if let Some((own, group, words)) = conflict {
+                let words = Evidence { text: self.text_of(words), span: words };
+                self.conflicts.push(checks::Conflict { problem: span, group, own, words });
+            }
+            let node = Node {
+                label: self.text_of(label_span),
+                heading: self.text_of(heading_span),
+                body: self.text_of(body_span),
+                kind: role.kind,
+                status: role.status,
+                status_evidence,
+                form: f.form,
+                number: f.number,
+                level: f.depth,
+                measures: (role.kind == NodeKind::Problem).then_some(children.len() as u32),
+                progress: None,
+                span,
+                label_span,
+                heading_span,
+                body_span,
+                children,
+            };
+            self.view.close(at, &node);
+            node
+        }
+    }
+    let mut nest = Nest { src, flat, roles, conflicts, view, utf16 };
+    (0..flat.len()).filter(|&i| flat[i].parent.is_none()).map(|i| nest.build(i, None)).collect()
 }

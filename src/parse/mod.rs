@@ -210,12 +210,15 @@ impl<'a> Stages<'a> {
             }
             Stage::Nest => {
                 let mut view = proofread::View::default();
-                self.outline = nest(src, &self.flat, &self.roles, &mut self.conflicts, &mut view, self.utf16.as_ref());
+                let mut tally = checks::Tally::default();
+                let (outline, progress) =
+                    nest(src, &self.flat, &self.roles, &mut self.conflicts, &mut view, &mut tally, self.utf16.as_ref());
+                self.outline = outline;
+                self.counts = tally.finish(progress);
                 self.proofread_view = view.finish();
                 Stage::Checks
             }
             Stage::Checks => {
-                self.counts = checks::count(&mut self.outline);
                 self.checks = checks::checks(&self.stated, &self.counts, &self.outline, &self.conflicts);
                 Stage::Proofread(0)
             }
@@ -283,21 +286,25 @@ impl<'a> Stages<'a> {
 }
 
 /// Turns the flat, classified nodes into the nested model, with text sliced from the input and,
-/// with a `utf16` index, the UTF-16 offsets of its spans; writes the proofreading rules' view of it.
+/// with a `utf16` index, the UTF-16 offsets of its spans; tallies its counts, writes the
+/// proofreading rules' view of it, and returns it with the progress of all its problems. (Done
+/// node by node here, while each is in cache, rather than by walks over the finished outline.)
 fn nest(
     src: &text::Source,
     flat: &[tree::FlatNode],
     roles: &[status::Role],
     conflicts: &mut Vec<checks::Conflict>,
     view: &mut proofread::View,
+    tally: &mut checks::Tally,
     utf16: Option<&utf16::Utf16Index>,
-) -> Vec<Node> {
+) -> (Vec<Node>, Progress) {
     struct Nest<'s, 'a> {
         src: &'s text::Source<'a>,
         flat: &'s [tree::FlatNode],
         roles: &'s [status::Role],
         conflicts: &'s mut Vec<checks::Conflict>,
         view: &'s mut proofread::View,
+        tally: &'s mut checks::Tally,
         utf16: Option<&'s utf16::Utf16Index<'a>>,
     }
     impl Nest<'_, '_> {
@@ -315,8 +322,8 @@ fn nest(
             self.src.original[span.start..span.end].to_string()
         }
 
-        /// Node `i`, whose parent's view is at `parent`.
-        fn build(&mut self, i: usize, parent: Option<usize>) -> Node {
+        /// Node `i`, whose parent's view is at `parent`, and the progress of its subtree.
+        fn build(&mut self, i: usize, parent: Option<usize>) -> (Node, Progress) {
             let f = &self.flat[i];
             let role = self.roles[i];
             let at = self.view.open(f.form, f.number, parent);
@@ -329,7 +336,16 @@ fn nest(
                 (Some((own, words)), Some(group)) => Some((own, group, self.span(words))),
                 _ => None,
             };
-            let children: Vec<Node> = f.children.iter().map(|&c| self.build(c, Some(at))).collect();
+            let mut below = Progress::default();
+            let children: Vec<Node> = f
+                .children
+                .iter()
+                .map(|&c| {
+                    let (child, progress) = self.build(c, Some(at));
+                    below += &progress;
+                    child
+                })
+                .collect();
             // The node's span starts with its label and ends after its last descendant.
             let mut span = self.src.span(f.label.0, f.end);
             span.start_utf16 = label_span.start_utf16;
@@ -340,7 +356,7 @@ fn nest(
                 let words = Evidence { text: self.text_of(words), span: words };
                 self.conflicts.push(checks::Conflict { problem: span, group, own, words });
             }
-            let node = Node {
+            let mut node = Node {
                 label: self.text_of(label_span),
                 heading: self.text_of(heading_span),
                 body: self.text_of(body_span),
@@ -358,10 +374,20 @@ fn nest(
                 body_span,
                 children,
             };
+            let progress = self.tally.add(&mut node, below);
             self.view.close(at, &node);
-            node
+            (node, progress)
         }
     }
-    let mut nest = Nest { src, flat, roles, conflicts, view, utf16 };
-    (0..flat.len()).filter(|&i| flat[i].parent.is_none()).map(|i| nest.build(i, None)).collect()
+    let mut nest = Nest { src, flat, roles, conflicts, view, tally, utf16 };
+    let mut all = Progress::default();
+    let outline = (0..flat.len())
+        .filter(|&i| flat[i].parent.is_none())
+        .map(|i| {
+            let (node, progress) = nest.build(i, None);
+            all += &progress;
+            node
+        })
+        .collect();
+    (outline, all)
 }

@@ -144,6 +144,27 @@ proptest! {
         prop_assert_eq!(build.finish(), tree::build(&src.folded, 0, end));
     }
 
+    /// The nesting of a long text is built over several steps, the nodes of a stretch of text
+    /// each: the same outline, counts and conflicts as in one go, wherever the stretches end.
+    #[test]
+    fn the_outline_nested_in_stretches_is_the_outline(text in notice_like(), stretch in 1usize..200) {
+        use notice_outline::parse::{nest, status, text::Source, tree, utf16::Utf16Index};
+        let src = Source::new(&text);
+        let flat = tree::build(&src.folded, 0, src.folded.len());
+        let roles = status::classify(&src.folded, &flat);
+        let index = Utf16Index::new(&text);
+        let input = nest::Input { src: &src, flat: &flat, roles: &roles, utf16: Some(&index) };
+        let mut stepped = nest::Nest::default();
+        let mut until = 0;
+        while stepped.advance(&input, until) {
+            until += stretch;
+        }
+        let (stepped, at_once) = (stepped.finish(&input), nest::Nest::default().finish(&input));
+        prop_assert_eq!(stepped.outline, at_once.outline);
+        prop_assert_eq!(stepped.counts, at_once.counts);
+        prop_assert_eq!(stepped.conflicts, at_once.conflicts);
+    }
+
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         invariants::check_bytes(&bytes);

@@ -4,11 +4,13 @@
 //! |---|---|---|---|
 //! | normalise | [`text`] | the input | a folded copy + a map back to input offsets |
 //! | layout | [`layout`] | folded text | [`layout::Layout`]: title, closing block, page furniture |
-//! | tree | [`tree`] | labelled lines and inline 一是… items | nested [`Node`]s with spans |
+//! | tree | [`tree`] | labelled lines and inline 一是… items | flat nodes in document order, with spans |
 //! | metadata | [`meta`], [`dates`] | folded text + layout | [`Meta`] |
 //! | stated counts | [`stated`] | folded text | [`Stated`] |
 //! | status | [`status`], [`vocab`] | the tree | kinds (problem/measure) and statuses |
-//! | checks | [`checks`] | tree + stated | [`Counts`] and [`Check`]s |
+//! | UTF-16 offsets | [`utf16`] | the input | an index from byte to UTF-16 offsets |
+//! | nest | [`nest`] | flat nodes + statuses | nested [`Node`]s with their text; [`Counts`] |
+//! | checks | [`checks`] | outline + stated | [`Check`]s |
 //! | proofread | [`proofread`] | tree + metadata + stated + folded text | [`Check`]s on numbering, dates, figures |
 //!
 //! Metadata and stated counts read phrases with the regex tables of [`patterns`]; labels and the
@@ -22,6 +24,7 @@ pub mod dates;
 pub mod labels;
 pub mod layout;
 pub mod meta;
+pub mod nest;
 pub mod numerals;
 pub mod patterns;
 pub mod proofread;
@@ -91,8 +94,8 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Notice {
 /// The pipeline, one stage per [`Stages::step`], for a caller that must not be busy for a whole
 /// parse at once: the page parses a text of megabytes a stage per task, so the browser answers
 /// input and paints between them, and a newer text can stop an older parse. The tree, the one
-/// stage that reads every line, takes [`TREE_STEP_BYTES`] of them per step; each proofreading
-/// rule is a step of its own. The normalised text ([`text::Source`], the first stage) is the
+/// stage that reads every line, takes [`TREE_STEP_BYTES`] of them per step, and the nesting the
+/// nodes of the same stretches; each proofreading rule is a step of its own. The normalised text ([`text::Source`], the first stage) is the
 /// caller's, so the stages can borrow it.
 ///
 /// ```
@@ -120,6 +123,7 @@ pub struct Stages<'a> {
     roles: Vec<status::Role>,
     /// Made before the nested model when [`ParseOptions::utf16_offsets`] asks for them.
     utf16: Option<utf16::Utf16Index<'a>>,
+    nest: Option<nest::Nest>,
     outline: Vec<Node>,
     conflicts: Vec<checks::Conflict>,
     counts: Counts,
@@ -130,7 +134,8 @@ pub struct Stages<'a> {
     proofread_view: Vec<proofread::NodeView>,
 }
 
-/// Text the tree reads per step: ~1 MB is ~20 ms in the browser (2.4 ms natively).
+/// Text the tree reads per step, and whose nodes the nesting builds per step: ~1 MB is ~20 ms
+/// in the browser (2.4 ms natively) for the tree, ~9 ms for the nesting.
 pub const TREE_STEP_BYTES: usize = 1 << 20;
 
 /// The stages after normalising and layout, in order; [`Stages::finish`] assembles the notice.
@@ -142,7 +147,8 @@ enum Stage {
     Classify,
     /// The UTF-16 offsets' index, if asked for.
     Utf16,
-    Nest,
+    /// The nested model's nodes in the tree's `k`-th stretch of text.
+    Nest(usize),
     Checks,
     /// The proofreading rule [`proofread::RULES`]`[i]`.
     Proofread(usize),
@@ -166,6 +172,7 @@ impl<'a> Stages<'a> {
             flat: Vec::new(),
             roles: Vec::new(),
             utf16: None,
+            nest: None,
             outline: Vec::new(),
             conflicts: Vec::new(),
             counts: Counts::default(),
@@ -206,17 +213,23 @@ impl<'a> Stages<'a> {
             }
             Stage::Utf16 => {
                 self.utf16 = self.options.utf16_offsets.then(|| utf16::Utf16Index::new(src.original));
-                Stage::Nest
+                Stage::Nest(0)
             }
-            Stage::Nest => {
-                let mut view = proofread::View::default();
-                let mut tally = checks::Tally::default();
-                let (outline, progress) =
-                    nest(src, &self.flat, &self.roles, &mut self.conflicts, &mut view, &mut tally, self.utf16.as_ref());
-                self.outline = outline;
-                self.counts = tally.finish(progress);
-                self.proofread_view = view.finish();
-                Stage::Checks
+            Stage::Nest(k) => {
+                let input = nest::Input { src, flat: &self.flat, roles: &self.roles, utf16: self.utf16.as_ref() };
+                let build = self.nest.get_or_insert_with(nest::Nest::default);
+                // The same stretches of text as the tree's steps; the last takes what is left.
+                let region_start = self.layout.title_end.min(self.layout.closing_start);
+                let until =
+                    if k + 1 >= self.tree_steps { usize::MAX } else { region_start + (k + 1) * TREE_STEP_BYTES };
+                if build.advance(&input, until) {
+                    Stage::Nest(k + 1)
+                } else {
+                    let nested = self.nest.take().unwrap_or_default().finish(&input);
+                    (self.outline, self.counts, self.conflicts) = (nested.outline, nested.counts, nested.conflicts);
+                    self.proofread_view = nested.view;
+                    Stage::Checks
+                }
             }
             Stage::Checks => {
                 self.checks = checks::checks(&self.stated, &self.counts, &self.outline, &self.conflicts);
@@ -258,10 +271,10 @@ impl<'a> Stages<'a> {
             Stage::Tree(k) => 1 + k.min(self.tree_steps - 1),
             Stage::Classify => after_tree,
             Stage::Utf16 => after_tree + 1,
-            Stage::Nest => after_tree + 2,
-            Stage::Checks => after_tree + 3,
-            Stage::Proofread(i) => after_tree + 4 + i,
-            Stage::Done => after_tree + 4 + proofread::RULES.len(),
+            Stage::Nest(k) => after_tree + 2 + k.min(self.tree_steps - 1),
+            Stage::Checks => after_tree + 2 + self.tree_steps,
+            Stage::Proofread(i) => after_tree + 3 + self.tree_steps + i,
+            Stage::Done => after_tree + 3 + self.tree_steps + proofread::RULES.len(),
         }
     }
 
@@ -283,111 +296,4 @@ impl<'a> Stages<'a> {
         }
         notice
     }
-}
-
-/// Turns the flat, classified nodes into the nested model, with text sliced from the input and,
-/// with a `utf16` index, the UTF-16 offsets of its spans; tallies its counts, writes the
-/// proofreading rules' view of it, and returns it with the progress of all its problems. (Done
-/// node by node here, while each is in cache, rather than by walks over the finished outline.)
-fn nest(
-    src: &text::Source,
-    flat: &[tree::FlatNode],
-    roles: &[status::Role],
-    conflicts: &mut Vec<checks::Conflict>,
-    view: &mut proofread::View,
-    tally: &mut checks::Tally,
-    utf16: Option<&utf16::Utf16Index>,
-) -> (Vec<Node>, Progress) {
-    struct Nest<'s, 'a> {
-        src: &'s text::Source<'a>,
-        flat: &'s [tree::FlatNode],
-        roles: &'s [status::Role],
-        conflicts: &'s mut Vec<checks::Conflict>,
-        view: &'s mut proofread::View,
-        tally: &'s mut checks::Tally,
-        utf16: Option<&'s utf16::Utf16Index<'a>>,
-    }
-    impl Nest<'_, '_> {
-        /// The input span of a folded range, with its UTF-16 offsets.
-        fn span(&mut self, (start, end): (usize, usize)) -> Span {
-            let mut span = self.src.span(start, end);
-            if let Some(index) = self.utf16 {
-                index.fill(&mut span);
-            }
-            span
-        }
-
-        /// The input text of a span (what `original_text` gives).
-        fn text_of(&self, span: Span) -> String {
-            self.src.original[span.start..span.end].to_string()
-        }
-
-        /// Node `i`, whose parent's view is at `parent`, and the progress of its subtree.
-        fn build(&mut self, i: usize, parent: Option<usize>) -> (Node, Progress) {
-            let f = &self.flat[i];
-            let role = self.roles[i];
-            let at = self.view.open(f.form, f.number, parent);
-            let (label_span, heading_span, body_span) = (self.span(f.label), self.span(f.heading), self.span(f.body));
-            let status_evidence = role.evidence.map(|words| {
-                let span = self.span(words);
-                Evidence { text: self.text_of(span), span }
-            });
-            let conflict = match (role.own_status_conflict, role.status) {
-                (Some((own, words)), Some(group)) => Some((own, group, self.span(words))),
-                _ => None,
-            };
-            let mut below = Progress::default();
-            let children: Vec<Node> = f
-                .children
-                .iter()
-                .map(|&c| {
-                    let (child, progress) = self.build(c, Some(at));
-                    below += &progress;
-                    child
-                })
-                .collect();
-            // The node's span starts with its label and ends after its last descendant.
-            let mut span = self.src.span(f.label.0, f.end);
-            span.start_utf16 = label_span.start_utf16;
-            if let Some(index) = self.utf16 {
-                span.end_utf16 = index.at(span.end);
-            }
-            if let Some((own, group, words)) = conflict {
-                let words = Evidence { text: self.text_of(words), span: words };
-                self.conflicts.push(checks::Conflict { problem: span, group, own, words });
-            }
-            let mut node = Node {
-                label: self.text_of(label_span),
-                heading: self.text_of(heading_span),
-                body: self.text_of(body_span),
-                kind: role.kind,
-                status: role.status,
-                status_evidence,
-                form: f.form,
-                number: f.number,
-                level: f.depth,
-                measures: (role.kind == NodeKind::Problem).then_some(children.len() as u32),
-                progress: None,
-                span,
-                label_span,
-                heading_span,
-                body_span,
-                children,
-            };
-            let progress = self.tally.add(&mut node, below);
-            self.view.close(at, &node);
-            (node, progress)
-        }
-    }
-    let mut nest = Nest { src, flat, roles, conflicts, view, tally, utf16 };
-    let mut all = Progress::default();
-    let outline = (0..flat.len())
-        .filter(|&i| flat[i].parent.is_none())
-        .map(|i| {
-            let (node, progress) = nest.build(i, None);
-            all += &progress;
-            node
-        })
-        .collect();
-    (outline, all)
 }

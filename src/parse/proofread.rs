@@ -21,7 +21,7 @@ use super::text::{line_blocks, Source, BLOCK};
 use super::tree::clause_end;
 use crate::format::decimal;
 use crate::model::{Check, CheckCode, LabelForm, Meta, Node, Severity, Span, Stated};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// What the rules read.
 pub struct Input<'a> {
@@ -335,14 +335,28 @@ fn owner_of(view: &[NodeView], i: usize) -> Option<Owner> {
 
 /// The numbered nodes that `keep` accepts, as indices into `view`, by level: by form and by
 /// depth within the form ([`NodeView::nested`]), each level in document order.
-fn levels(view: &[NodeView], keep: impl Fn(&NodeView) -> bool) -> BTreeMap<(LabelForm, usize), Vec<usize>> {
-    let mut levels: BTreeMap<_, Vec<usize>> = BTreeMap::new();
+fn levels(view: &[NodeView], keep: impl Fn(&NodeView) -> bool) -> Vec<((LabelForm, usize), Vec<usize>)> {
+    let mut levels = Vec::new();
     for (i, n) in view.iter().enumerate() {
         if n.form != LabelForm::Unnumbered && keep(n) {
-            levels.entry((n.form, n.nested)).or_default().push(i);
+            entry(&mut levels, (n.form, n.nested), Vec::new).push(i);
         }
     }
     levels
+}
+
+/// The value of `key` in `map`, a map kept as a `Vec` sorted by key, inserted from `new()` if
+/// missing. Proofreading's maps have a few keys a notice; a `BTreeMap` costs several KB of wasm
+/// code for each key and value type.
+fn entry<K: Ord, V>(map: &mut Vec<(K, V)>, key: K, new: impl FnOnce() -> V) -> &mut V {
+    let i = match map.binary_search_by(|(k, _)| k.cmp(&key)) {
+        Ok(i) => i,
+        Err(i) => {
+            map.insert(i, (key, new()));
+            i
+        }
+    };
+    &mut map[i].1
 }
 
 /// Gaps, repeats and reversals in the outline's numbering, read per form in document order so
@@ -355,8 +369,8 @@ fn outline_series(input: &Input, out: &mut Vec<Check>) {
     let by_form = levels(view, |n| n.number > 0);
     let item = |i: usize| Item { number: view[i].number, span: view[i].label };
     // A paste may start anywhere: the text's first label may be `二、`; a later series may not.
-    let text_start = by_form.values().filter_map(|n| n.first()).map(|&i| view[i].label.start).min();
-    for nodes in by_form.values() {
+    let text_start = by_form.iter().filter_map(|(_, n)| n.first()).map(|&i| view[i].label.start).min();
+    for (_, nodes) in &by_form {
         let (mut restart, mut run_on): (Option<Item>, Option<Item>) = (None, None);
         let mut series: Vec<Item> = Vec::new();
         for (k, &i) in nodes.iter().enumerate() {
@@ -426,8 +440,9 @@ fn inline_series(input: &Input, out: &mut Vec<Check>) {
                     .filter(|&i| folded[i..].chars().next().and_then(circled).is_some()),
             );
         }
-        // Three ascending runs: a stable sort merges them in one pass.
-        starts.sort();
+        // Three ascending runs of positions; unstable: equal positions are indistinguishable,
+        // and the wasm then needs no stable sort's code for `usize`.
+        starts.sort_unstable();
         starts
     });
 
@@ -530,7 +545,7 @@ fn label_style(input: &Input, out: &mut Vec<Check>) {
     // 10 MB notice).
     let view = input.view;
     let written = |i: usize| input.written(view[i].label);
-    for (&(form, _), nodes) in &levels(view, |_| true) {
+    for &((form, _), ref nodes) in &levels(view, |_| true) {
         // Most levels have one shape: find out from the packed shapes, without reading the text.
         let packed = view[nodes[0]].shape;
         if packed.is_some() && nodes.iter().all(|&i| view[i].shape == packed) {
@@ -593,18 +608,19 @@ fn level_ladder(input: &Input, out: &mut Vec<Check>) {
         spans: Vec<Span>,
     }
     let view = input.view;
-    let mut pairs: BTreeMap<(LabelForm, LabelForm), Misplaced> = BTreeMap::new();
+    let mut pairs: Vec<((LabelForm, LabelForm), Misplaced)> = Vec::new();
     for (child, n) in view.iter().enumerate() {
         let Some(parent) = n.parent else { continue };
         let p = view[parent];
         if let (Some(pr), Some(cr)) = (ladder_rank(p.form), ladder_rank(n.form)) {
             if cr < pr {
-                let entry = pairs.entry((p.form, n.form)).or_insert(Misplaced { parent, child, spans: Vec::new() });
-                entry.spans.push(n.label);
+                entry(&mut pairs, (p.form, n.form), || Misplaced { parent, child, spans: Vec::new() })
+                    .spans
+                    .push(n.label);
             }
         }
     }
-    for Misplaced { parent, child, mut spans } in pairs.into_values() {
+    for (_, Misplaced { parent, child, mut spans }) in pairs {
         spans.truncate(MAX_SPANS);
         let (pl, nl) = (input.written(view[parent].label).trim(), input.written(view[child].label).trim());
         out.push(check(

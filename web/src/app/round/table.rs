@@ -89,18 +89,14 @@ impl Column {
     }
 }
 
-/// The entries' indices in the order the table shows them (a stable sort: ties keep the order
-/// the notices were added in).
+/// The entries' indices in the order the table shows them (ties keep the order the notices were
+/// added in: the index breaks them, so an unstable sort, smaller in the wasm, gives that order).
 pub fn order(entries: &[Entry], sort: Option<Sort>, lang: Lang) -> Vec<usize> {
     let mut order: Vec<usize> = (0..entries.len()).collect();
     if let Some(Sort { column, ascending }) = sort {
-        order.sort_by(|&i, &j| {
+        order.sort_unstable_by(|&i, &j| {
             let o = column.compare(&entries[i], &entries[j], lang);
-            if ascending {
-                o
-            } else {
-                o.reverse()
-            }
+            if ascending { o } else { o.reverse() }.then(i.cmp(&j))
         });
     }
     order

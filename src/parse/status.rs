@@ -1,7 +1,7 @@
 //! Which nodes are the inspection's feedback problems, and each one's status.
 //!
 //! 1. **Parts**: the top-level nodes. A part about responsibility (`一、履行巡察整改主体责任情况`,
-//!    `提高政治站位，加强组织领导`), an overview (`总体推进情况`) or the next steps (`下一步工作打算`)
+//!    `提高政治站位，加强组织领导`; not one stating a shortcoming: `履行主体责任有差距`), an overview (`总体推进情况`) or the next steps (`下一步工作打算`)
 //!    holds no problems. When a part names the fed-back problems (`二、巡察反馈问题整改情况`), only
 //!    such parts hold problems; otherwise every other part may (`一、在“…”方面`). A part itself is
 //!    never a problem. A notice with no deeper numbering than measures whose top-level nodes name
@@ -59,6 +59,27 @@ pub fn is_problem_section(heading: &str) -> bool {
 const NO_PROBLEM_PART: [&str; 8] =
     ["主体责任", "责任落实", "组织落实", "组织情况", "政治站位", "组织领导", "总体", "工作部署"];
 
+/// Words that state a shortcoming: a part headed `（二）履行主体责任有差距` or `一、落实主体责任不到位`
+/// names an area of fed-back problems, not the notice's account of its own responsibility
+/// (`一、履行巡察整改主体责任情况`), though both say 主体责任.
+const SHORTCOMING: [&str; 15] = [
+    "有差距",
+    "不到位",
+    "不力",
+    "不够",
+    "不严",
+    "不足",
+    "不强",
+    "不深入",
+    "不扎实",
+    "不规范",
+    "不健全",
+    "薄弱",
+    "弱化",
+    "缺失",
+    "欠缺",
+];
+
 /// Words of an item that organises the work rather than reporting a problem: `（一）提高政治站位`,
 /// `（二）强化组织领导，压实整改责任`, `（二）全面部署整改`.
 const ORGANISING_ITEM: [&str; 5] = ["政治站位", "组织领导", "部署整改", "整改部署", "统一思想"];
@@ -67,7 +88,8 @@ const ORGANISING_ITEM: [&str; 5] = ["政治站位", "组织领导", "部署整�
 /// Words inside quotes name a fed-back problem (`在“…决策部署情况”方面`), not what the part is.
 pub fn holds_no_problems(heading: &str) -> bool {
     let unquoted = unquoted(heading);
-    is_next_steps(&unquoted) || NO_PROBLEM_PART.iter().any(|w| unquoted.contains(w))
+    is_next_steps(&unquoted)
+        || (NO_PROBLEM_PART.iter().any(|w| unquoted.contains(w)) && !SHORTCOMING.iter().any(|w| unquoted.contains(w)))
 }
 
 /// The text outside `“…”` quotes.
@@ -257,6 +279,9 @@ mod tests {
             roles(t),
             "一、|Section （一）|Item 二、|Section （一）|Item （二）|Problem|Unknown 三、|Section （一）|Item"
         );
+        // A part that states a shortcoming of 主体责任 is an area of fed-back problems.
+        let t = "（一）理论学习不深入\n1.问题甲。已完成整改。\n（二）履行主体责任有差距\n2.问题乙。已完成整改。\n";
+        assert_eq!(roles(t), "（一）|Section 1.|Problem|Done （二）|Section 2.|Problem|Done");
         // A part itself is never a problem, even with nothing inside.
         assert_eq!(roles("一、巡察反馈问题整改情况\n"), "一、|Section");
     }

@@ -14,7 +14,7 @@
 //! | `problems_in_progress` | `正在整改1个` `正在推进整改1个` `持续推进1个` `基本完成1个` `需长期坚持的1个` `阶段性完成1个` `整改中1个` |
 //! | `problems_not_done` | `未完成1个` `尚未完成1个` `暂未完成1个` `未整改1个` `未销号1个` |
 //! | `measures` | `制定整改措施56条` `整改措施共56条` `56项整改措施` `56条具体措施` |
-//! | `measures_done` | `已完成52条` / `已落实52项` when the sentence last spoke of 措施 rather than 问题; `56项整改措施已全部落实` |
+//! | `measures_done` | `已完成52条` / `已落实52项` when the sentence last spoke of 措施 rather than 问题 (unless counted in the problems' classifier, not the measures': `问题15个，措施48条，已完成整改13个` → problems); `56项整改措施已全部落实` |
 //! | `rules` | `建立完善制度12项` `制定（修订）制度12个` `12项规章制度` `建章立制12项` `建立健全长效机制12项` `新建制度5项，修订制度7项` (→ 12) |
 //! | `completion_rate` | `整改完成率94.4%` `完成率达94.4%` `整改率94.4%` `销号率100%` |
 //!
@@ -344,6 +344,41 @@ fn topic_before(r: &str, at: usize) -> Topic {
     }
 }
 
+/// Whether a bare status count after a sentence that spoke last of measures counts problems all
+/// the same, by its classifier: in `认领问题15个，制定整改措施48条，已完成整改13个` the 13 is counted
+/// in 个 as the problems were, not in 条 as the measures were.
+fn counted_like_problems(r: &str, tok: &Token) -> bool {
+    let lo = floor_char_boundary(r, tok.start.saturating_sub(600));
+    let s = &r[lo..tok.start];
+    let s = &s[after_last(s, |c| is_sentence_end(c) && c != '；')..];
+    let (Some(own), Some(problems), Some(measures)) = (
+        tok.classifier.and_then(|c| c.chars().next()),
+        count_classifier(s, &["问题"]),
+        count_classifier(s, &["措施", "举措"]),
+    ) else {
+        return false;
+    };
+    own == problems && own != measures
+}
+
+/// The classifier of the count written next to the last of `nouns` in `s`: `问题15个`,
+/// `48条整改措施`, `整改措施共48条`.
+fn count_classifier(s: &str, nouns: &[&str]) -> Option<char> {
+    let (at, noun) = nouns.iter().filter_map(|w| s.rfind(w).map(|i| (i, *w))).max()?;
+    let counted = |t: &str| {
+        let mut prev: Option<char> = None;
+        t.chars().find(|&c| {
+            let hit = "个项条件".contains(c) && prev.is_some_and(|p| p.is_ascii_digit() || is_chinese_numeral(p));
+            prev = Some(c);
+            hit
+        })
+    };
+    let after = &s[at + noun.len()..];
+    let after = &after[..ceil_char_boundary(after, 15)];
+    let before = &s[floor_char_boundary(s, at.saturating_sub(15))..at];
+    counted(after).or_else(|| counted(before))
+}
+
 /// The end of a noun after a count: classifier, up to two filler words, then one of `nouns`.
 fn noun_after(r: &str, tok: &Token, classifiers: &[&str], fillers: &[&str], nouns: &[&str]) -> Option<usize> {
     let cl = tok.classifier?;
@@ -538,6 +573,7 @@ fn read_token(
     };
     match topic_before(r, tok.start) {
         Topic::Problems => set_status(found, r, st, v, (a, b), prefix),
+        Topic::Measures if counted_like_problems(r, tok) => set_status(found, r, st, v, (a, b), prefix),
         Topic::Measures => {
             if st == Field::ProblemsDone {
                 found.set(Field::MeasuresDone, v, a, b);
@@ -655,6 +691,14 @@ mod tests {
         assert_eq!(s.measures, Some(56));
         assert_eq!(s.measures_done, Some(52));
         assert_eq!(s.rules, Some(12));
+    }
+
+    #[test]
+    fn a_status_count_takes_the_classifier_of_what_it_counts() {
+        let s = st("党组共认领问题15个，制定整改措施48条，截至目前，已完成整改13个，剩余2个问题已取得阶段性成效。");
+        assert_eq!((s.problems, s.problems_done, s.measures, s.measures_done), (Some(15), Some(13), Some(48), None));
+        let s = st("反馈问题12个，制定整改措施40项，已完成整改38项。");
+        assert_eq!((s.problems_done, s.measures_done), (None, Some(38)));
     }
 
     #[test]

@@ -147,7 +147,9 @@ pub fn classify(text: &str, nodes: &[FlatNode]) -> Vec<Role> {
             && !(problems_on_top && names_a_problem(i))
     };
     let parts: Vec<usize> = (0..nodes.len()).filter(|&i| is_part(i) && !holds_no_problems(heading(i))).collect();
-    let named: Vec<usize> = parts.iter().copied().filter(|&i| is_problem_section(heading(i))).collect();
+    // Status groups at the top (`一、整改完成的问题` `二、取得阶段性成效的问题`) name problems too.
+    let named: Vec<usize> =
+        parts.iter().copied().filter(|&i| is_problem_section(heading(i)) || group[i].is_some()).collect();
     let mut scope_part = vec![false; nodes.len()];
     for &p in if named.is_empty() { &parts } else { &named } {
         scope_part[p] = true;

@@ -628,6 +628,7 @@ fn may_start_label(c: char) -> bool {
                 | '其'
                 | '再'
                 | '最'
+                | '问'
                 | '一'
                 | '二'
                 | '三'

@@ -9,7 +9,7 @@
 //! | field | forms |
 //! |---|---|
 //! | `aspects` | `3个方面` `三大方面` `4方面` `3个大方面` `2大类` — in a sentence about the feedback (反馈/巡察/问题/…) |
-//! | `problems` | `18个问题` `18个具体问题` `18项问题` `问题18个` `问题共计18个` `问题清单18项` — not `共性问题5个` / `其中…` / `剩余…` sub-counts |
+//! | `problems` | `18个问题` `18个具体问题` `18项问题` `18项巡察反馈问题` `问题18个` `问题共计18个` `问题清单18项` — not `共性问题5个` / `其中…` / `剩余…` sub-counts |
 //! | `problems_done` | `已完成整改17个` `已整改完成17个` `已完成17个` `完成整改17项` `整改到位17个` `已销号17个` `已落实17个` `17个已完成整改` `已完成整改的问题17个` |
 //! | `problems_in_progress` | `正在整改1个` `正在推进整改1个` `持续推进1个` `基本完成1个` `需长期坚持的1个` `阶段性完成1个` `整改中1个` |
 //! | `problems_not_done` | `未完成1个` `尚未完成1个` `暂未完成1个` `未整改1个` `未销号1个` |
@@ -488,10 +488,10 @@ fn read_token(
 
     let status = status_in(prefix);
 
-    // 18个问题 / 18个具体问题 / 已完成整改17个问题 / 18个问题已全部整改完成
+    // 18个问题 / 18个具体问题 / 31项巡察反馈问题 / 已完成整改17个问题 / 18个问题已全部整改完成
     let count_cls = ["个", "项", "条", "件", "处"];
-    if let Some(e) = noun_after(r, tok, &count_cls, &["具体", "突出", "主要", "方面", "方面的", "大"], &["问题"])
-    {
+    let problem_fill = ["具体", "突出", "主要", "方面", "方面的", "大", "巡察", "巡视", "审计", "反馈", "反馈的"];
+    if let Some(e) = noun_after(r, tok, &count_cls, &problem_fill, &["问题"]) {
         if let Some(st) = status {
             set_status(found, r, st, v, (prefix_at, e), prefix);
         } else if let Some((st, all, se)) = status_after(r, e) {
@@ -691,6 +691,13 @@ mod tests {
         assert_eq!(s.measures, Some(56));
         assert_eq!(s.measures_done, Some(52));
         assert_eq!(s.rules, Some(12));
+    }
+
+    #[test]
+    fn feedback_words_between_count_and_problem() {
+        let s = st("截至2024年9月底，31项反馈问题中，28项已完成整改，3项正在推进。");
+        assert_eq!((s.problems, s.problems_done, s.problems_in_progress), (Some(31), Some(28), Some(3)));
+        assert_eq!(st("对照18个巡察反馈问题逐项整改。").problems, Some(18));
     }
 
     #[test]

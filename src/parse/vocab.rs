@@ -76,6 +76,8 @@ pub const DONE: &[&str] = &[
     "整改完毕",
     "已于…完成",
     "已落实到位",
+    // A status group's heading (`一、完成整改的问题`); `未完成整改的问题` is not done.
+    "完成整改的问题",
 ];
 
 /// Long-term work that decides only when nothing above is said: `已完成整改，将长期坚持` is done.
@@ -302,6 +304,9 @@ mod tests {
         assert_eq!(status("已整改到位，尚未销号。"), Some((Status::NotDone, "尚未")));
         assert_eq!(status("该问题尚未完成。"), Some((Status::NotDone, "尚未完成")));
         assert_eq!(status("成立了工作专班。"), None);
+        assert_eq!(status("完成整改的问题（3个）"), Some((Status::Done, "完成整改的问题")));
+        assert_eq!(status("未完成整改的问题"), Some((Status::NotDone, "未完成整改")));
+        assert_eq!(status("计划年底前完成整改。"), None);
     }
 
     #[test]

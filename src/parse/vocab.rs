@@ -13,6 +13,8 @@
 //! | [`WEAK_IN_PROGRESS`] | in progress, only when nothing else is said | `需长期坚持` |
 //! | [`NOT_DONE_UNLESS_DONE`] | not done, unless a done phrase is there too | `未完成` (`按时完成，无未完成事项`) |
 //!
+//! A done phrase followed by a percentage under 100 (`已完成80%`) reads as in progress.
+//!
 //! When a text says several things, the least finished wins: not done < in progress < done
 //! (`一是已修订制度；二是正在推进系统建设` is in progress).
 
@@ -261,10 +263,21 @@ pub fn status_of_text(text: &str) -> Option<(Status, (usize, usize))> {
     if let Some(span) = found[IN_PROGRESS_AT] {
         return Some((Status::InProgress, span));
     }
-    if let Some(span) = found[DONE_AT] {
-        return Some((Status::Done, span));
+    if let Some((a, b)) = found[DONE_AT] {
+        // `已完成80%` says how far the work has got: under way, not done.
+        if let Some(n) = partial_percent(&text[b..]) {
+            return Some((Status::InProgress, (a, b + n)));
+        }
+        return Some((Status::Done, (a, b)));
     }
     found[WEAK_AT].map(|span| (Status::InProgress, span))
+}
+
+/// The length of a percentage under 100 at the start of `s` (`80%`, `92.5%`), if any.
+fn partial_percent(s: &str) -> Option<usize> {
+    let n = s.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
+    let value: f64 = s[..n].parse().ok()?;
+    (s[n..].starts_with('%') && value < 100.0).then_some(n + 1)
 }
 
 #[cfg(test)]
@@ -307,6 +320,8 @@ mod tests {
         assert_eq!(status("完成整改的问题（3个）"), Some((Status::Done, "完成整改的问题")));
         assert_eq!(status("未完成整改的问题"), Some((Status::NotDone, "未完成整改")));
         assert_eq!(status("计划年底前完成整改。"), None);
+        assert_eq!(status("已完成80%，剩余部分年底前完成。"), Some((Status::InProgress, "已完成80%")));
+        assert_eq!(status("已完成100%。"), Some((Status::Done, "已完成")));
     }
 
     #[test]

@@ -73,6 +73,10 @@ pub const DONE: &[&str] = &[
     "已解决",
     "已全部完成",
     "已按期完成",
+    "已如期完成",
+    "已按时完成",
+    "已全面完成",
+    "已顺利完成",
     "全面完成整改",
     "已全部整改",
     "整改完毕",
@@ -168,7 +172,7 @@ static FIRST_TABLES: [u8; 4096] = {
 };
 
 /// The longest table's length (a bound for [`GAP_AT`]).
-const MAX_PHRASES: usize = 16;
+const MAX_PHRASES: usize = 24;
 
 /// Per table, per phrase, the byte offset of its `…` (`NO_GAP` if it has none), worked out at
 /// compile time: `待…后` → 3.
@@ -320,6 +324,7 @@ mod tests {
         assert_eq!(status("完成整改的问题（3个）"), Some((Status::Done, "完成整改的问题")));
         assert_eq!(status("未完成整改的问题"), Some((Status::NotDone, "未完成整改")));
         assert_eq!(status("计划年底前完成整改。"), None);
+        assert_eq!(status("已全面完成排查。"), Some((Status::Done, "已全面完成")));
         assert_eq!(status("已完成80%，剩余部分年底前完成。"), Some((Status::InProgress, "已完成80%")));
         assert_eq!(status("已完成100%。"), Some((Status::Done, "已完成")));
     }

@@ -13,7 +13,8 @@
 //! | [`WEAK_IN_PROGRESS`] | in progress, only when nothing else is said | `需长期坚持` |
 //! | [`NOT_DONE_UNLESS_DONE`] | not done, unless a done phrase is there too | `未完成` (`按时完成，无未完成事项`) |
 //!
-//! A done phrase followed by a percentage under 100 (`已完成80%`) reads as in progress.
+//! A done phrase followed by a percentage under 100 (`已完成80%`) reads as in progress; a phrase
+//! followed by 时限/期限 names a deadline field (`整改完成时限：2025年6月`) and says nothing.
 //!
 //! When a text says several things, the least finished wins: not done < in progress < done
 //! (`一是已修订制度；二是正在推进系统建设` is in progress).
@@ -58,6 +59,9 @@ pub const IN_PROGRESS: &[&str] = &[
     "阶段性进展",
     "阶段性成果",
     "阶段性完成",
+    "阶段性目标",
+    "阶段性任务",
+    "基本整改",
     "待完成",
     "待整改",
 ];
@@ -77,6 +81,11 @@ pub const DONE: &[&str] = &[
     "已按时完成",
     "已全面完成",
     "已顺利完成",
+    "已按要求完成",
+    "已按要求整改",
+    "已立行立改",
+    // `已清退到位`, `已拨付到位`: one clause, as `已于…完成`.
+    "已…到位",
     "全面完成整改",
     "已全部整改",
     "整改完毕",
@@ -107,6 +116,16 @@ fn phrase_at(text: &str, at: usize, phrase: &str) -> Option<usize> {
 /// [`phrase_at`] with the byte offset of the phrase's `…` given (`None`: no gap), so the
 /// one-pass scan does not search each candidate phrase for it (see [`GAP_AT`]).
 fn phrase_split_at(text: &str, at: usize, phrase: &str, gap: Option<usize>) -> Option<usize> {
+    let end = phrase_end(text, at, phrase, gap)?;
+    // `整改完成时限：2025年6月` names a deadline, not a status.
+    (!DEADLINE.iter().any(|w| text[end..].starts_with(w))).then_some(end)
+}
+
+/// Words that make a status phrase before them the name of a deadline field.
+const DEADLINE: [&str; 2] = ["时限", "期限"];
+
+/// [`phrase_split_at`] without the deadline check.
+fn phrase_end(text: &str, at: usize, phrase: &str, gap: Option<usize>) -> Option<usize> {
     let rest = &text[at..];
     let Some((head, tail)) = gap.map(|g| (&phrase[..g], &phrase[g + '…'.len_utf8()..])) else {
         return rest.starts_with(phrase).then_some(at + phrase.len());
@@ -172,7 +191,7 @@ static FIRST_TABLES: [u8; 4096] = {
 };
 
 /// The longest table's length (a bound for [`GAP_AT`]).
-const MAX_PHRASES: usize = 24;
+const MAX_PHRASES: usize = 32;
 
 /// Per table, per phrase, the byte offset of its `…` (`NO_GAP` if it has none), worked out at
 /// compile time: `待…后` → 3.
@@ -325,6 +344,12 @@ mod tests {
         assert_eq!(status("未完成整改的问题"), Some((Status::NotDone, "未完成整改")));
         assert_eq!(status("计划年底前完成整改。"), None);
         assert_eq!(status("已全面完成排查。"), Some((Status::Done, "已全面完成")));
+        assert_eq!(status("已按要求完成整改。"), Some((Status::Done, "已按要求完成")));
+        assert_eq!(status("已基本整改到位。"), Some((Status::InProgress, "基本整改")));
+        assert_eq!(status("整改完成时限：2025年6月。"), None);
+        assert_eq!(status("已清退到位。"), Some((Status::Done, "已清退到位")));
+        assert_eq!(status("目前已完成阶段性目标。"), Some((Status::InProgress, "阶段性目标")));
+        assert_eq!(status("此问题已立行立改。"), Some((Status::Done, "已立行立改")));
         assert_eq!(status("已完成80%，剩余部分年底前完成。"), Some((Status::InProgress, "已完成80%")));
         assert_eq!(status("已完成100%。"), Some((Status::Done, "已完成")));
     }

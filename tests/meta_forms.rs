@@ -287,6 +287,12 @@ fn inspection_periods() {
     // Only an entry date.
     let m = intro("2023年4月10日，县委第二巡察组进驻某某局开展巡察。");
     assert_eq!((m.inspection_start.as_deref(), m.inspection_end), (Some("2023-04-10"), None));
+    // An entry date and the day the inspectors left.
+    let m = intro("县委第二巡察组于2023年4月10日进驻某某局，6月10日结束，8月15日反馈了巡察意见。");
+    assert_eq!(
+        (m.inspection_start.as_deref(), m.inspection_end.as_deref(), m.feedback_date.as_deref()),
+        (Some("2023-04-10"), Some("2023-06-10"), Some("2023-08-15"))
+    );
 }
 
 #[test]

@@ -140,6 +140,19 @@ pub fn extract_meta(src: &Source, layout: &Layout) -> Meta {
             hit.start + intro_lo,
             hit.end + intro_lo,
         );
+        // "…进驻，6月28日结束": the day the inspectors left.
+        if let Some(exit) = exit_date(intro, &intro_dates, &hit) {
+            let year = exit.parts.year.or(year);
+            inspection_end_parts = Some(DateParts { year, ..exit.parts });
+            put_date(
+                &mut meta,
+                src,
+                MetaField::InspectionEnd,
+                exit.parts.iso_with_year(year),
+                exit.start + intro_lo,
+                exit.end + intro_lo,
+            );
+        }
     }
 
     if let Some(hit) = feedback_date(intro, &intro_dates, &intro_ranges) {
@@ -480,6 +493,18 @@ fn entry_date(s: &str, ds: &[DateHit]) -> Option<DateHit> {
     let p = s.find("进驻")?;
     let (a, b) = sentence(s, p);
     ds.iter().copied().find(|d| d.start >= a && d.end <= b && d.parts.day.is_some())
+}
+
+/// The day the inspectors left, after an entry date in its sentence: `于2024年3月28日进驻，6月28日
+/// 结束` / `6月28日撤离`.
+fn exit_date(s: &str, ds: &[DateHit], entry: &DateHit) -> Option<DateHit> {
+    let (_, b) = sentence(s, entry.start);
+    ds.iter().copied().find(|d| {
+        d.start > entry.end
+            && d.end <= b
+            && d.parts.day.is_some()
+            && ["结束", "撤离", "离开"].iter().any(|w| s[d.end..].trim_start_matches(['，', ' ']).starts_with(w))
+    })
 }
 
 /// The feedback date: in the first sentence with 反馈 that has a full date (year optional) that is

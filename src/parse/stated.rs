@@ -346,19 +346,18 @@ fn topic_before(r: &str, at: usize) -> Topic {
 
 /// Whether a bare status count after a sentence that spoke last of measures counts problems all
 /// the same, by its classifier: in `认领问题15个，制定整改措施48条，已完成整改13个` the 13 is counted
-/// in 个 as the problems were, not in 条 as the measures were.
+/// in 个 as the problems were, not in 条 as the measures were (or when the measures have no count:
+/// `对照反馈的18个问题，逐项制定整改措施，已整改完成15个`).
 fn counted_like_problems(r: &str, tok: &Token) -> bool {
     let lo = floor_char_boundary(r, tok.start.saturating_sub(600));
     let s = &r[lo..tok.start];
     let s = &s[after_last(s, |c| is_sentence_end(c) && c != '；')..];
-    let (Some(own), Some(problems), Some(measures)) = (
-        tok.classifier.and_then(|c| c.chars().next()),
-        count_classifier(s, &["问题"]),
-        count_classifier(s, &["措施", "举措"]),
-    ) else {
+    let (Some(own), Some(problems)) = (tok.classifier.and_then(|c| c.chars().next()), count_classifier(s, &["问题"]))
+    else {
         return false;
     };
-    own == problems && own != measures
+    // Measures named without a count (`逐项制定整改措施`) do not claim it either.
+    own == problems && count_classifier(s, &["措施", "举措"]) != Some(own)
 }
 
 /// The classifier of the count written next to the last of `nouns` in `s`: `问题15个`,
@@ -704,6 +703,8 @@ mod tests {
     fn a_status_count_takes_the_classifier_of_what_it_counts() {
         let s = st("党组共认领问题15个，制定整改措施48条，截至目前，已完成整改13个，剩余2个问题已取得阶段性成效。");
         assert_eq!((s.problems, s.problems_done, s.measures, s.measures_done), (Some(15), Some(13), Some(48), None));
+        let s = st("对照反馈的18个问题，逐项制定整改措施，已整改完成15个、基本完成2个、长期坚持1个。");
+        assert_eq!((s.problems_done, s.problems_in_progress, s.measures_done), (Some(15), Some(3), None));
         let s = st("反馈问题12个，制定整改措施40项，已完成整改38项。");
         assert_eq!((s.problems_done, s.measures_done), (None, Some(38)));
     }

@@ -251,7 +251,10 @@ fn status_after(r: &str, at: usize) -> Option<(Field, bool, usize)> {
     }
     // The status words must open the phrase (`17个已完成整改`, `1个正在整改`, `1个需长期坚持`).
     let (st, p) = status_at(h, &patterns::DONE_VERB_AFTER)?;
-    if !h[..p].trim_start_matches(['需', '要', '已', '经']).is_empty() {
+    let lead = h[..p].trim_start_matches(['需', '要', '已', '经']);
+    // …or follow a short cause: `2个问题因客观原因暂未完成`.
+    let cause = ["因", "由于", "受"].iter().any(|w| lead.starts_with(w)) && lead.chars().count() <= 10;
+    if !lead.is_empty() && !cause {
         return None;
     }
     // "18个问题已完成整改17个": the status belongs to the number after it.
@@ -690,6 +693,14 @@ mod tests {
         assert_eq!(s.measures, Some(56));
         assert_eq!(s.measures_done, Some(52));
         assert_eq!(s.rules, Some(12));
+    }
+
+    #[test]
+    fn a_status_after_a_cause() {
+        let s = st("反馈问题20个，完成整改18个，还有2个问题因客观原因暂未完成。");
+        assert_eq!((s.problems_done, s.problems_not_done), (Some(18), Some(2)));
+        let s = st("梳理出的26项问题中，已整改到位24项，剩余2项按计划推进。");
+        assert_eq!((s.problems, s.problems_done, s.problems_in_progress), (Some(26), Some(24), Some(2)));
     }
 
     #[test]

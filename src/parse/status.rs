@@ -95,7 +95,10 @@ const ORGANISING_ITEM: [&str; 5] = ["政治站位", "组织领导", "部署整�
 /// Words inside quotes name a fed-back problem (`在“…决策部署情况”方面`), not what the part is.
 pub fn holds_no_problems(heading: &str) -> bool {
     let unquoted = unquoted(heading);
-    is_next_steps(&unquoted) || (NO_PROBLEM_PART.iter().any(|w| unquoted.contains(w)) && !states_shortcoming(&unquoted))
+    // `（二）年度工作计划执行不到位` is a problem area; `三、存在的不足和下一步打算` is the next steps.
+    let plainly_next = ["下一步", "下步", "打算"].iter().any(|w| unquoted.contains(w));
+    let own_work = is_next_steps(&unquoted) || NO_PROBLEM_PART.iter().any(|w| unquoted.contains(w));
+    plainly_next || (own_work && !states_shortcoming(&unquoted))
 }
 
 /// The text outside `“…”` quotes.
@@ -290,6 +293,9 @@ mod tests {
         // A part that states a shortcoming of 主体责任 is an area of fed-back problems.
         let t = "（一）理论学习不深入\n1.问题甲。已完成整改。\n（二）履行主体责任有差距\n2.问题乙。已完成整改。\n";
         assert_eq!(roles(t), "（一）|Section 1.|Problem|Done （二）|Section 2.|Problem|Done");
+        let t = "（一）理论学习不深入\n1.问题甲。已完成整改。\n（二）年度工作计划执行不到位\n2.问题乙。正在整改。\n";
+        assert_eq!(roles(t), "（一）|Section 1.|Problem|Done （二）|Section 2.|Problem|InProgress");
+        assert!(holds_no_problems("存在的不足和下一步打算"));
         // Nor is an item that names a problem of 组织领导 or 政治站位 an organising item.
         let t = "一、巡察反馈问题整改情况\n（一）关于整改组织领导不力的问题\n已完成整改。\n（二）关于政治站位不高的问题\n已完成整改。\n";
         assert_eq!(roles(t), "一、|Section （一）|Problem|Done （二）|Problem|Done");

@@ -275,6 +275,8 @@ pub enum LabelForm {
     Shi,
     /// `首先` `其次` `再次` `最后`
     Sequence,
+    /// `问题1：` `问题一：` (audit reports number their problems by name)
+    ProblemNumber,
     /// A heading line with no number (`下一步工作打算`).
     Unnumbered,
 }

@@ -13,6 +13,7 @@
 //! | [`LabelForm::Circled`] | `①` … `⑳` `㉑` |
 //! | [`LabelForm::Shi`] | `一是…` `二是…` `十一是…` |
 //! | [`LabelForm::Sequence`] | `首先，` `其次，` `再次，` `最后，` |
+//! | [`LabelForm::ProblemNumber`] | `问题1：` `问题一：` `问题2、` (an audit report's problems) |
 //!
 //! A label followed by `、` or `.` takes that separator into the label (`（一）、` → label `（一）、`).
 
@@ -36,6 +37,7 @@ pub fn label_at(s: &str) -> Option<Label> {
         '0'..='9' => arabic(s),
         '第' => ordinal(s),
         '首' | '其' | '再' | '最' => sequence(s),
+        '问' => problem_number(s),
         c if circled(c).is_some() => {
             let number = circled(c)?;
             Some(Label { form: LabelForm::Circled, number, len: c.len_utf8() + separator_len(&s[c.len_utf8()..]) })
@@ -160,6 +162,23 @@ fn sequence(s: &str) -> Option<Label> {
     None
 }
 
+/// `问题1：` `问题一：` `问题2、` `问题3.`: a separator is required, so that `问题1个` and prose
+/// about a problem are not labels.
+fn problem_number(s: &str) -> Option<Label> {
+    let inner = s.strip_prefix("问题")?;
+    let (number, n) = leading_arabic(inner).or_else(|| leading_chinese(inner))?;
+    if number == 0 || number > 999 || inner[..n].contains(['〇', '零', '两', '百', '千', '万']) {
+        return None;
+    }
+    let rest = &inner[n..];
+    let sep = match rest.chars().next()? {
+        c @ ('：' | '、') => c.len_utf8(),
+        '.' if !rest[1..].starts_with(|c: char| c.is_ascii_digit()) => 1,
+        _ => return None,
+    };
+    Some(Label { form: LabelForm::ProblemNumber, number, len: "问题".len() + n + sep })
+}
+
 /// The text a following label of the same series would start with (`二是`, `（2）`, `其次`),
 /// used to check that an inline series really continues.
 pub fn next_in_series(label: &Label) -> Option<String> {
@@ -174,6 +193,7 @@ pub fn next_in_series(label: &Label) -> Option<String> {
         LabelForm::ArabicHalfParen => format!("{next}）"),
         LabelForm::Circled => char::from_u32('①' as u32 + label.number)?.to_string(),
         LabelForm::Sequence => "其次".to_string(),
+        LabelForm::ProblemNumber => format!("问题{next}"),
         LabelForm::Unnumbered => return None,
     })
 }
@@ -214,6 +234,8 @@ mod tests {
         assert_eq!(l("三是健全"), Some((Shi, 3, "三是")));
         assert_eq!(l("其次，"), Some((Sequence, 2, "其次，")));
         assert_eq!(l("最后、"), Some((Sequence, 0, "最后、")));
+        assert_eq!(l("问题1：部分收入"), Some((ProblemNumber, 1, "问题1：")));
+        assert_eq!(l("问题十二、部分收入"), Some((ProblemNumber, 12, "问题十二、")));
     }
 
     #[test]
@@ -230,6 +252,9 @@ mod tests {
             "统一、",
             "（2023）",
             "100%",
+            "问题1个",
+            "问题清单",
+            "问题1.5",
         ] {
             assert_eq!(label_at(s).filter(|x| x.form != ChineseComma || !s.starts_with('统')), None, "{s}");
         }

@@ -213,6 +213,7 @@ fn scan_head(f: &str) -> Head {
             continue;
         }
         let (a, b) = (a + bullet_len(&f[a..b]), b);
+        let a = a + column_tag_len(&f[a..b]);
         let t = &f[a..b];
         // Furniture, and the value under a furniture label.
         let toc = blocks.is_empty() && cur.is_empty() && super::labels::label_at(t).is_some() && !t.contains('。');
@@ -292,6 +293,18 @@ fn close(blocks: &mut Vec<Vec<(usize, usize)>>, cur: &mut Vec<(usize, usize)>, b
 /// A list bullet a page puts before a line (`• `, `· `): its length.
 fn bullet_len(t: &str) -> usize {
     t.len() - t.trim_start_matches(['•', '·', ' ']).len()
+}
+
+/// A site's column tag before a title (`【巡察整改】中共某某乡委员会关于…的通报`): its length, when
+/// a title-like text follows it (a tag of at most 10 ideographs; `【浏览字号 :大 中 小】` is not one).
+fn column_tag_len(t: &str) -> usize {
+    let Some(inner) = t.strip_prefix('【') else { return 0 };
+    let Some((tag, rest)) = inner.split_once('】') else { return 0 };
+    let tag_len = tag.chars().count();
+    if !(1..=10).contains(&tag_len) || !tag.chars().all(is_han) || rest.trim().is_empty() {
+        return 0;
+    }
+    t.len() - rest.trim_start().len()
 }
 
 fn is_han(c: char) -> bool {
@@ -453,6 +466,14 @@ mod tests {
         assert_eq!(title(text).as_deref(), Some("关于巡察整改情况的通报"));
         assert_eq!(l.title_end, "关于巡察整改情况的通报".len());
         assert_eq!(&text[l.closing_start..], "中共某某局党组\n2023年11月20日\n");
+    }
+
+    #[test]
+    fn a_column_tag_is_not_the_title() {
+        let text = "【巡察整改】中共某某乡委员会关于巡察整改进展情况的通报\n根据县委统一部署，开展了巡察。\n";
+        assert_eq!(title(text).as_deref(), Some("中共某某乡委员会关于巡察整改进展情况的通报"));
+        assert_eq!(column_tag_len("【浏览字号 :大 中 小】"), 0);
+        assert_eq!(column_tag_len("【巡察整改】"), 0);
     }
 
     #[test]

@@ -140,6 +140,19 @@ pub fn extract_meta(src: &Source, layout: &Layout) -> Meta {
             hit.start + intro_lo,
             hit.end + intro_lo,
         );
+        // "…进驻，6月28日结束": the day the inspectors left.
+        if let Some(exit) = exit_date(intro, &intro_dates, &hit) {
+            let year = exit.parts.year.or(year);
+            inspection_end_parts = Some(DateParts { year, ..exit.parts });
+            put_date(
+                &mut meta,
+                src,
+                MetaField::InspectionEnd,
+                exit.parts.iso_with_year(year),
+                exit.start + intro_lo,
+                exit.end + intro_lo,
+            );
+        }
     }
 
     if let Some(hit) = feedback_date(intro, &intro_dates, &intro_ranges) {
@@ -206,7 +219,7 @@ pub fn extract_meta(src: &Source, layout: &Layout) -> Meta {
             }
         }
         for (a, b) in phones(w) {
-            push_unique(&mut meta, src, MetaField::Phones, a + lo, b + lo);
+            push_phone(&mut meta, src, a + lo, b + lo);
         }
         for (a, b) in emails(w) {
             push_unique(&mut meta, src, MetaField::Emails, a + lo, b + lo);
@@ -298,6 +311,57 @@ fn push_unique(meta: &mut Meta, src: &Source, field: MetaField, a: usize, b: usi
     }
     list.push(value.to_string());
     meta.spans.entry(field).or_default().push(src.span(a, b));
+}
+
+/// Adds a phone number as digits, its area code joined by `-` (the span keeps the number as
+/// written): `（0571）87654321`, `0571—87654321` and `0571 87654321` → `0571-87654321`.
+fn push_phone(meta: &mut Meta, src: &Source, a: usize, b: usize) {
+    let value = phone_value(&src.folded[a..b]);
+    if value.is_empty() || meta.phones.contains(&value) {
+        return;
+    }
+    meta.phones.push(value);
+    meta.spans.entry(MetaField::Phones).or_default().push(src.span(a, b));
+}
+
+/// A phone number (folded text, [`patterns::PHONE`]) as digits: an area code (`0` and two or
+/// three more digits, bracketed or before the first space or dash) joined to the number by `-`;
+/// dashes between groups as `-`, spaces inside the number dropped (`0571-6612 3456` →
+/// `0571-66123456`, `138 0013 8000` → `13800138000`); an extension (`转801`) kept.
+fn phone_value(written: &str) -> String {
+    let written = written.trim();
+    let mut out = String::with_capacity(written.len());
+    // The bracketed area code: `（0571）`.
+    let rest = match written.strip_prefix('（').and_then(|r| r.split_once('）')) {
+        Some((area, rest)) => {
+            out.push_str(area);
+            out.push('-');
+            rest.trim_start_matches(['-', ' '])
+        }
+        None => written,
+    };
+    let mut groups = 0;
+    let mut pending: Option<char> = None;
+    for c in rest.chars() {
+        if c.is_ascii_digit() {
+            if let Some(sep) = pending.take() {
+                let area_code = groups == 1 && out.starts_with('0') && (3..=4).contains(&out.len());
+                match sep {
+                    ' ' if area_code => out.push('-'),
+                    ' ' => {}
+                    '-' | '—' | '–' | '－' => out.push('-'),
+                    other => out.push(other),
+                }
+                groups += 1;
+            } else if groups == 0 {
+                groups = 1;
+            }
+            out.push(c);
+        } else {
+            pending = Some(c);
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -429,6 +493,18 @@ fn entry_date(s: &str, ds: &[DateHit]) -> Option<DateHit> {
     let p = s.find("进驻")?;
     let (a, b) = sentence(s, p);
     ds.iter().copied().find(|d| d.start >= a && d.end <= b && d.parts.day.is_some())
+}
+
+/// The day the inspectors left, after an entry date in its sentence: `于2024年3月28日进驻，6月28日
+/// 结束` / `6月28日撤离`.
+fn exit_date(s: &str, ds: &[DateHit], entry: &DateHit) -> Option<DateHit> {
+    let (_, b) = sentence(s, entry.start);
+    ds.iter().copied().find(|d| {
+        d.start > entry.end
+            && d.end <= b
+            && d.parts.day.is_some()
+            && ["结束", "撤离", "离开"].iter().any(|w| s[d.end..].trim_start_matches(['，', ' ']).starts_with(w))
+    })
 }
 
 /// The feedback date: in the first sentence with 反馈 that has a full date (year optional) that is
@@ -636,6 +712,20 @@ mod tests {
             ("0571-1234567转801", "0571-1234567转801"),
         ] {
             assert_eq!(phone_at(s).map(|n| &s[..n]), Some(want), "{s}");
+        }
+        for (s, want) in [
+            ("0571-12345678", "0571-12345678"),
+            ("0571—12345678", "0571-12345678"),
+            ("（0571）12345678", "0571-12345678"),
+            ("（0571）-12345678", "0571-12345678"),
+            ("0571 12345678", "0571-12345678"),
+            ("0571-6612 3456", "0571-66123456"),
+            ("138 0013 8000", "13800138000"),
+            ("12388", "12388"),
+            ("0571-1234567转801", "0571-1234567转801"),
+            ("400-123-4567", "400-123-4567"),
+        ] {
+            assert_eq!(phone_value(s), want, "{s}");
         }
         assert_eq!(phone_at("1234"), None);
         assert_eq!(phone_at("（工作日）"), None);

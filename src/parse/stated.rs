@@ -9,12 +9,12 @@
 //! | field | forms |
 //! |---|---|
 //! | `aspects` | `3个方面` `三大方面` `4方面` `3个大方面` `2大类` — in a sentence about the feedback (反馈/巡察/问题/…) |
-//! | `problems` | `18个问题` `18个具体问题` `18项问题` `问题18个` `问题共计18个` `问题清单18项` — not `共性问题5个` / `其中…` / `剩余…` sub-counts |
+//! | `problems` | `18个问题` `18个具体问题` `18项问题` `18项巡察反馈问题` `问题18个` `问题共计18个` `问题清单18项` — not `共性问题5个` / `其中…` / `剩余…` sub-counts |
 //! | `problems_done` | `已完成整改17个` `已整改完成17个` `已完成17个` `完成整改17项` `整改到位17个` `已销号17个` `已落实17个` `17个已完成整改` `已完成整改的问题17个` |
 //! | `problems_in_progress` | `正在整改1个` `正在推进整改1个` `持续推进1个` `基本完成1个` `需长期坚持的1个` `阶段性完成1个` `整改中1个` |
-//! | `problems_not_done` | `未完成1个` `尚未完成1个` `暂未完成1个` `未整改1个` `未销号1个` |
+//! | `problems_not_done` | `未完成1个` `尚未完成1个` `暂未完成1个` `未整改1个` `未销号1个` `1个问题因客观原因暂未完成` |
 //! | `measures` | `制定整改措施56条` `整改措施共56条` `56项整改措施` `56条具体措施` |
-//! | `measures_done` | `已完成52条` / `已落实52项` when the sentence last spoke of 措施 rather than 问题; `56项整改措施已全部落实` |
+//! | `measures_done` | `已完成52条` / `已落实52项` when the sentence last spoke of 措施 rather than 问题 (unless counted in the problems' classifier, not the measures': `问题15个，措施48条，已完成整改13个` → problems); `56项整改措施已全部落实` |
 //! | `rules` | `建立完善制度12项` `制定（修订）制度12个` `12项规章制度` `建章立制12项` `建立健全长效机制12项` `新建制度5项，修订制度7项` (→ 12) |
 //! | `completion_rate` | `整改完成率94.4%` `完成率达94.4%` `整改率94.4%` `销号率100%` |
 //!
@@ -251,7 +251,10 @@ fn status_after(r: &str, at: usize) -> Option<(Field, bool, usize)> {
     }
     // The status words must open the phrase (`17个已完成整改`, `1个正在整改`, `1个需长期坚持`).
     let (st, p) = status_at(h, &patterns::DONE_VERB_AFTER)?;
-    if !h[..p].trim_start_matches(['需', '要', '已', '经']).is_empty() {
+    let lead = h[..p].trim_start_matches(['需', '要', '已', '经']);
+    // …or follow a short cause: `2个问题因客观原因暂未完成`.
+    let cause = ["因", "由于", "受"].iter().any(|w| lead.starts_with(w)) && lead.chars().count() <= 10;
+    if !lead.is_empty() && !cause {
         return None;
     }
     // "18个问题已完成整改17个": the status belongs to the number after it.
@@ -342,6 +345,40 @@ fn topic_before(r: &str, at: usize) -> Topic {
     } else {
         Topic::Problems
     }
+}
+
+/// Whether a bare status count after a sentence that spoke last of measures counts problems all
+/// the same, by its classifier: in `认领问题15个，制定整改措施48条，已完成整改13个` the 13 is counted
+/// in 个 as the problems were, not in 条 as the measures were (or when the measures have no count:
+/// `对照反馈的18个问题，逐项制定整改措施，已整改完成15个`).
+fn counted_like_problems(r: &str, tok: &Token) -> bool {
+    let lo = floor_char_boundary(r, tok.start.saturating_sub(600));
+    let s = &r[lo..tok.start];
+    let s = &s[after_last(s, |c| is_sentence_end(c) && c != '；')..];
+    let (Some(own), Some(problems)) = (tok.classifier.and_then(|c| c.chars().next()), count_classifier(s, &["问题"]))
+    else {
+        return false;
+    };
+    // Measures named without a count (`逐项制定整改措施`) do not claim it either.
+    own == problems && count_classifier(s, &["措施", "举措"]) != Some(own)
+}
+
+/// The classifier of the count written next to the last of `nouns` in `s`: `问题15个`,
+/// `48条整改措施`, `整改措施共48条`.
+fn count_classifier(s: &str, nouns: &[&str]) -> Option<char> {
+    let (at, noun) = nouns.iter().filter_map(|w| s.rfind(w).map(|i| (i, *w))).max()?;
+    let counted = |t: &str| {
+        let mut prev: Option<char> = None;
+        t.chars().find(|&c| {
+            let hit = "个项条件".contains(c) && prev.is_some_and(|p| p.is_ascii_digit() || is_chinese_numeral(p));
+            prev = Some(c);
+            hit
+        })
+    };
+    let after = &s[at + noun.len()..];
+    let after = &after[..ceil_char_boundary(after, 15)];
+    let before = &s[floor_char_boundary(s, at.saturating_sub(15))..at];
+    counted(after).or_else(|| counted(before))
 }
 
 /// The end of a noun after a count: classifier, up to two filler words, then one of `nouns`.
@@ -453,10 +490,10 @@ fn read_token(
 
     let status = status_in(prefix);
 
-    // 18个问题 / 18个具体问题 / 已完成整改17个问题 / 18个问题已全部整改完成
+    // 18个问题 / 18个具体问题 / 31项巡察反馈问题 / 已完成整改17个问题 / 18个问题已全部整改完成
     let count_cls = ["个", "项", "条", "件", "处"];
-    if let Some(e) = noun_after(r, tok, &count_cls, &["具体", "突出", "主要", "方面", "方面的", "大"], &["问题"])
-    {
+    let problem_fill = ["具体", "突出", "主要", "方面", "方面的", "大", "巡察", "巡视", "审计", "反馈", "反馈的"];
+    if let Some(e) = noun_after(r, tok, &count_cls, &problem_fill, &["问题"]) {
         if let Some(st) = status {
             set_status(found, r, st, v, (prefix_at, e), prefix);
         } else if let Some((st, all, se)) = status_after(r, e) {
@@ -538,6 +575,7 @@ fn read_token(
     };
     match topic_before(r, tok.start) {
         Topic::Problems => set_status(found, r, st, v, (a, b), prefix),
+        Topic::Measures if counted_like_problems(r, tok) => set_status(found, r, st, v, (a, b), prefix),
         Topic::Measures => {
             if st == Field::ProblemsDone {
                 found.set(Field::MeasuresDone, v, a, b);
@@ -655,6 +693,31 @@ mod tests {
         assert_eq!(s.measures, Some(56));
         assert_eq!(s.measures_done, Some(52));
         assert_eq!(s.rules, Some(12));
+    }
+
+    #[test]
+    fn a_status_after_a_cause() {
+        let s = st("反馈问题20个，完成整改18个，还有2个问题因客观原因暂未完成。");
+        assert_eq!((s.problems_done, s.problems_not_done), (Some(18), Some(2)));
+        let s = st("梳理出的26项问题中，已整改到位24项，剩余2项按计划推进。");
+        assert_eq!((s.problems, s.problems_done, s.problems_in_progress), (Some(26), Some(24), Some(2)));
+    }
+
+    #[test]
+    fn feedback_words_between_count_and_problem() {
+        let s = st("截至2024年9月底，31项反馈问题中，28项已完成整改，3项正在推进。");
+        assert_eq!((s.problems, s.problems_done, s.problems_in_progress), (Some(31), Some(28), Some(3)));
+        assert_eq!(st("对照18个巡察反馈问题逐项整改。").problems, Some(18));
+    }
+
+    #[test]
+    fn a_status_count_takes_the_classifier_of_what_it_counts() {
+        let s = st("党组共认领问题15个，制定整改措施48条，截至目前，已完成整改13个，剩余2个问题已取得阶段性成效。");
+        assert_eq!((s.problems, s.problems_done, s.measures, s.measures_done), (Some(15), Some(13), Some(48), None));
+        let s = st("对照反馈的18个问题，逐项制定整改措施，已整改完成15个、基本完成2个、长期坚持1个。");
+        assert_eq!((s.problems_done, s.problems_in_progress, s.measures_done), (Some(15), Some(3), None));
+        let s = st("反馈问题12个，制定整改措施40项，已完成整改38项。");
+        assert_eq!((s.problems_done, s.measures_done), (None, Some(38)));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Which nodes are the inspection's feedback problems, and each one's status.
 //!
 //! 1. **Parts**: the top-level nodes. A part about responsibility (`一、履行巡察整改主体责任情况`,
-//!    `提高政治站位，加强组织领导`), an overview (`总体推进情况`) or the next steps (`下一步工作打算`)
+//!    `提高政治站位，加强组织领导`; not one stating a shortcoming: `履行主体责任有差距`), an overview (`总体推进情况`) or the next steps (`下一步工作打算`)
 //!    holds no problems. When a part names the fed-back problems (`二、巡察反馈问题整改情况`), only
 //!    such parts hold problems; otherwise every other part may (`一、在“…”方面`). A part itself is
 //!    never a problem. A notice with no deeper numbering than measures whose top-level nodes name
@@ -59,6 +59,34 @@ pub fn is_problem_section(heading: &str) -> bool {
 const NO_PROBLEM_PART: [&str; 8] =
     ["主体责任", "责任落实", "组织落实", "组织情况", "政治站位", "组织领导", "总体", "工作部署"];
 
+/// Words that state a shortcoming: a part headed `（二）履行主体责任有差距` or `一、落实主体责任不到位`
+/// names an area of fed-back problems, not the notice's account of its own responsibility
+/// (`一、履行巡察整改主体责任情况`), though both say 主体责任.
+const SHORTCOMING: [&str; 16] = [
+    "有差距",
+    "不到位",
+    "不力",
+    "不够",
+    "不严",
+    "不足",
+    "不强",
+    "不高",
+    "不深入",
+    "不扎实",
+    "不规范",
+    "不健全",
+    "薄弱",
+    "弱化",
+    "缺失",
+    "欠缺",
+];
+
+/// Whether a heading states a shortcoming ([`SHORTCOMING`]) or names a problem (`关于…的问题`):
+/// then its 主体责任/组织领导/政治站位 are what went wrong, not the notice's own work.
+fn states_shortcoming(heading: &str) -> bool {
+    heading.ends_with("问题") || SHORTCOMING.iter().any(|w| heading.contains(w))
+}
+
 /// Words of an item that organises the work rather than reporting a problem: `（一）提高政治站位`,
 /// `（二）强化组织领导，压实整改责任`, `（二）全面部署整改`.
 const ORGANISING_ITEM: [&str; 5] = ["政治站位", "组织领导", "部署整改", "整改部署", "统一思想"];
@@ -67,7 +95,10 @@ const ORGANISING_ITEM: [&str; 5] = ["政治站位", "组织领导", "部署整�
 /// Words inside quotes name a fed-back problem (`在“…决策部署情况”方面`), not what the part is.
 pub fn holds_no_problems(heading: &str) -> bool {
     let unquoted = unquoted(heading);
-    is_next_steps(&unquoted) || NO_PROBLEM_PART.iter().any(|w| unquoted.contains(w))
+    // `（二）年度工作计划执行不到位` is a problem area; `三、存在的不足和下一步打算` is the next steps.
+    let plainly_next = ["下一步", "下步", "打算"].iter().any(|w| unquoted.contains(w));
+    let own_work = is_next_steps(&unquoted) || NO_PROBLEM_PART.iter().any(|w| unquoted.contains(w));
+    plainly_next || (own_work && !states_shortcoming(&unquoted))
 }
 
 /// The text outside `“…”` quotes.
@@ -125,7 +156,9 @@ pub fn classify(text: &str, nodes: &[FlatNode]) -> Vec<Role> {
             && !(problems_on_top && names_a_problem(i))
     };
     let parts: Vec<usize> = (0..nodes.len()).filter(|&i| is_part(i) && !holds_no_problems(heading(i))).collect();
-    let named: Vec<usize> = parts.iter().copied().filter(|&i| is_problem_section(heading(i))).collect();
+    // Status groups at the top (`一、整改完成的问题` `二、取得阶段性成效的问题`) name problems too.
+    let named: Vec<usize> =
+        parts.iter().copied().filter(|&i| is_problem_section(heading(i)) || group[i].is_some()).collect();
     let mut scope_part = vec![false; nodes.len()];
     for &p in if named.is_empty() { &parts } else { &named } {
         scope_part[p] = true;
@@ -153,7 +186,7 @@ pub fn classify(text: &str, nodes: &[FlatNode]) -> Vec<Role> {
             organising[i] = organising[p];
         }
         let own_words = unquoted(heading(i));
-        organising[i] |= ORGANISING_ITEM.iter().any(|w| own_words.contains(w));
+        organising[i] |= ORGANISING_ITEM.iter().any(|w| own_words.contains(w)) && !states_shortcoming(&own_words);
         // Children listed inside the node's own paragraph (`整改情况：1)…；2)…`) are its measures;
         // not in a long line, which may be a whole notice pasted without line breaks.
         // So are the items after `整改情况：` ending the node's own text.
@@ -257,6 +290,15 @@ mod tests {
             roles(t),
             "一、|Section （一）|Item 二、|Section （一）|Item （二）|Problem|Unknown 三、|Section （一）|Item"
         );
+        // A part that states a shortcoming of 主体责任 is an area of fed-back problems.
+        let t = "（一）理论学习不深入\n1.问题甲。已完成整改。\n（二）履行主体责任有差距\n2.问题乙。已完成整改。\n";
+        assert_eq!(roles(t), "（一）|Section 1.|Problem|Done （二）|Section 2.|Problem|Done");
+        let t = "（一）理论学习不深入\n1.问题甲。已完成整改。\n（二）年度工作计划执行不到位\n2.问题乙。正在整改。\n";
+        assert_eq!(roles(t), "（一）|Section 1.|Problem|Done （二）|Section 2.|Problem|InProgress");
+        assert!(holds_no_problems("存在的不足和下一步打算"));
+        // Nor is an item that names a problem of 组织领导 or 政治站位 an organising item.
+        let t = "一、巡察反馈问题整改情况\n（一）关于整改组织领导不力的问题\n已完成整改。\n（二）关于政治站位不高的问题\n已完成整改。\n";
+        assert_eq!(roles(t), "一、|Section （一）|Problem|Done （二）|Problem|Done");
         // A part itself is never a problem, even with nothing inside.
         assert_eq!(roles("一、巡察反馈问题整改情况\n"), "一、|Section");
     }

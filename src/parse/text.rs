@@ -173,9 +173,10 @@ pub fn ceil_char_boundary(s: &str, i: usize) -> usize {
     i
 }
 
-/// Whether a `.` between `prev` and `next` is a Chinese full stop written half-width.
+/// Whether a `.` between `prev` and `next` is a Chinese full stop written half-width; also after a
+/// percentage closing the sentence (`整改完成率83.3%. 二、反馈问题整改情况`).
 fn ends_chinese_sentence(prev: char, next: Option<char>) -> bool {
-    let chinese_before = matches!(prev, '\u{4e00}'..='\u{9fff}' | '”' | '’' | '」' | '》')
+    let chinese_before = matches!(prev, '\u{4e00}'..='\u{9fff}' | '”' | '’' | '」' | '》' | '%' | '％')
         && !matches!(prev, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十');
     chinese_before && !next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '.')
 }
@@ -361,6 +362,7 @@ mod tests {
         assert_eq!(&s.original[s.span(start, start + 1).start..s.span(start, start + 1).end], "１");
         assert_eq!(s.original_text(0, s.folded.len() - 1), "（１）問題:");
         assert_eq!(Source::new("加強領導.成立1.5萬.见a.cn").folded, "加强领导。成立1.5万。见a.cn");
+        assert_eq!(Source::new("完成率83.3%. 二、整改 达95%.5").folded, "完成率83.3%。 二、整改 达95%.5");
     }
 
     #[test]

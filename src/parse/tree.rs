@@ -20,7 +20,7 @@
 //! number the new label continues is chosen.
 //!
 //! Labels are found at line starts, after sentence punctuation inside a line (inline series
-//! such as `整改情况：一是…；二是…`), and in one-line pastes (a line over
+//! such as `整改情况：一是…；二是…`) or after a space where a page joined paragraphs, and in one-line pastes (a line over
 //! [`LONG_LINE`] bytes) also right after a heading with no punctuation (`一、加强领导（一）成立…`).
 
 use super::labels::{label_at, next_in_series, Label};
@@ -218,9 +218,12 @@ impl Builder<'_> {
     /// Inline labels right after `。；：！？，`. Full-width punctuation is the only text whose
     /// UTF-8 starts with byte E3 or EF in a Chinese line (ideographs start with E4–E9), so a
     /// byte search finds the candidates without decoding every character.
+    /// Also after a space that follows an ideograph: a page that ran its paragraphs together
+    /// leaves a space where a heading without punctuation ended (`二、反馈问题整改情况 1.水利…`);
+    /// such a label counts as one after a sentence end (only as part of a series).
     fn scan_after_punctuation(&mut self, from: usize, content_end: usize, line_end: usize) {
         let mut next_free = from;
-        for p in memchr::memchr2_iter(0xE3, 0xEF, &self.text.as_bytes()[from..content_end]) {
+        for p in memchr::memchr3_iter(0xE3, 0xEF, b' ', &self.text.as_bytes()[from..content_end]) {
             let p = from + p;
             if p < next_free {
                 continue;
@@ -230,6 +233,8 @@ impl Builder<'_> {
                 Position::AfterBreak
             } else if c == '，' {
                 Position::AfterComma
+            } else if c == ' ' && self.text[..p].ends_with(|b: char| ('\u{4e00}'..='\u{9fff}').contains(&b)) {
+                Position::AfterBreak
             } else {
                 continue;
             };
@@ -391,9 +396,11 @@ impl Builder<'_> {
             self.outer_form = Some(label.form);
         }
         // An inline label ends the heading of the node before it on the same line.
+        // (without the spaces a run-together page left before it).
+        let before_spaces = self.text[..at].trim_end_matches(is_space).len();
         if let Some(prev) = self.nodes.last_mut() {
             if prev.heading.1 > at {
-                prev.heading.1 = at;
+                prev.heading.1 = before_spaces.max(prev.heading.0);
             }
         }
         let label_end = at + label.len;
@@ -628,6 +635,7 @@ fn may_start_label(c: char) -> bool {
                 | '其'
                 | '再'
                 | '最'
+                | '问'
                 | '一'
                 | '二'
                 | '三'
@@ -695,6 +703,14 @@ mod tests {
     fn inline_restart_nests_and_line_start_continues() {
         let t = "1.问题甲。整改情况：1.建章；2.立制。\n2.问题乙。\n";
         assert_eq!(outline(t), "1.|问题甲\n  1.|建章\n  2.|立制\n2.|问题乙");
+    }
+
+    #[test]
+    fn a_series_after_a_space_left_by_joined_paragraphs() {
+        let t = "一、整改情况 1.问题甲。已完成。 2.问题乙。 二、下一步打算\n";
+        assert_eq!(outline(t), "一、|整改情况\n  1.|问题甲\n  2.|问题乙\n二、|下一步打算");
+        // A lone label after a space is prose.
+        assert_eq!(outline("一、整改情况 1.问题甲。\n"), "一、|整改情况 1.问题甲");
     }
 
     #[test]

@@ -13,6 +13,9 @@
 //! | [`WEAK_IN_PROGRESS`] | in progress, only when nothing else is said | `需长期坚持` |
 //! | [`NOT_DONE_UNLESS_DONE`] | not done, unless a done phrase is there too | `未完成` (`按时完成，无未完成事项`) |
 //!
+//! A done phrase followed by a percentage under 100 (`已完成80%`) reads as in progress; a phrase
+//! followed by 时限/期限 names a deadline field (`整改完成时限：2025年6月`) and says nothing.
+//!
 //! When a text says several things, the least finished wins: not done < in progress < done
 //! (`一是已修订制度；二是正在推进系统建设` is in progress).
 
@@ -56,6 +59,13 @@ pub const IN_PROGRESS: &[&str] = &[
     "阶段性进展",
     "阶段性成果",
     "阶段性完成",
+    "阶段性目标",
+    "阶段性任务",
+    "基本整改",
+    "按计划推进",
+    "按时序推进",
+    "按序时推进",
+    "按进度推进",
     "待完成",
     "待整改",
 ];
@@ -71,11 +81,22 @@ pub const DONE: &[&str] = &[
     "已解决",
     "已全部完成",
     "已按期完成",
+    "已如期完成",
+    "已按时完成",
+    "已全面完成",
+    "已顺利完成",
+    "已按要求完成",
+    "已按要求整改",
+    "已立行立改",
+    // `已清退到位`, `已拨付到位`: one clause, as `已于…完成`.
+    "已…到位",
     "全面完成整改",
     "已全部整改",
     "整改完毕",
     "已于…完成",
     "已落实到位",
+    // A status group's heading (`一、完成整改的问题`); `未完成整改的问题` is not done.
+    "完成整改的问题",
 ];
 
 /// Long-term work that decides only when nothing above is said: `已完成整改，将长期坚持` is done.
@@ -99,6 +120,16 @@ fn phrase_at(text: &str, at: usize, phrase: &str) -> Option<usize> {
 /// [`phrase_at`] with the byte offset of the phrase's `…` given (`None`: no gap), so the
 /// one-pass scan does not search each candidate phrase for it (see [`GAP_AT`]).
 fn phrase_split_at(text: &str, at: usize, phrase: &str, gap: Option<usize>) -> Option<usize> {
+    let end = phrase_end(text, at, phrase, gap)?;
+    // `整改完成时限：2025年6月` names a deadline, not a status.
+    (!DEADLINE.iter().any(|w| text[end..].starts_with(w))).then_some(end)
+}
+
+/// Words that make a status phrase before them the name of a deadline field.
+const DEADLINE: [&str; 2] = ["时限", "期限"];
+
+/// [`phrase_split_at`] without the deadline check.
+fn phrase_end(text: &str, at: usize, phrase: &str, gap: Option<usize>) -> Option<usize> {
     let rest = &text[at..];
     let Some((head, tail)) = gap.map(|g| (&phrase[..g], &phrase[g + '…'.len_utf8()..])) else {
         return rest.starts_with(phrase).then_some(at + phrase.len());
@@ -164,7 +195,7 @@ static FIRST_TABLES: [u8; 4096] = {
 };
 
 /// The longest table's length (a bound for [`GAP_AT`]).
-const MAX_PHRASES: usize = 16;
+const MAX_PHRASES: usize = 32;
 
 /// Per table, per phrase, the byte offset of its `…` (`NO_GAP` if it has none), worked out at
 /// compile time: `待…后` → 3.
@@ -259,10 +290,21 @@ pub fn status_of_text(text: &str) -> Option<(Status, (usize, usize))> {
     if let Some(span) = found[IN_PROGRESS_AT] {
         return Some((Status::InProgress, span));
     }
-    if let Some(span) = found[DONE_AT] {
-        return Some((Status::Done, span));
+    if let Some((a, b)) = found[DONE_AT] {
+        // `已完成80%` says how far the work has got: under way, not done.
+        if let Some(n) = partial_percent(&text[b..]) {
+            return Some((Status::InProgress, (a, b + n)));
+        }
+        return Some((Status::Done, (a, b)));
     }
     found[WEAK_AT].map(|span| (Status::InProgress, span))
+}
+
+/// The length of a percentage under 100 at the start of `s` (`80%`, `92.5%`), if any.
+fn partial_percent(s: &str) -> Option<usize> {
+    let n = s.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
+    let value: f64 = s[..n].parse().ok()?;
+    (s[n..].starts_with('%') && value < 100.0).then_some(n + 1)
 }
 
 #[cfg(test)]
@@ -302,6 +344,18 @@ mod tests {
         assert_eq!(status("已整改到位，尚未销号。"), Some((Status::NotDone, "尚未")));
         assert_eq!(status("该问题尚未完成。"), Some((Status::NotDone, "尚未完成")));
         assert_eq!(status("成立了工作专班。"), None);
+        assert_eq!(status("完成整改的问题（3个）"), Some((Status::Done, "完成整改的问题")));
+        assert_eq!(status("未完成整改的问题"), Some((Status::NotDone, "未完成整改")));
+        assert_eq!(status("计划年底前完成整改。"), None);
+        assert_eq!(status("已全面完成排查。"), Some((Status::Done, "已全面完成")));
+        assert_eq!(status("已按要求完成整改。"), Some((Status::Done, "已按要求完成")));
+        assert_eq!(status("已基本整改到位。"), Some((Status::InProgress, "基本整改")));
+        assert_eq!(status("整改完成时限：2025年6月。"), None);
+        assert_eq!(status("已清退到位。"), Some((Status::Done, "已清退到位")));
+        assert_eq!(status("目前已完成阶段性目标。"), Some((Status::InProgress, "阶段性目标")));
+        assert_eq!(status("此问题已立行立改。"), Some((Status::Done, "已立行立改")));
+        assert_eq!(status("已完成80%，剩余部分年底前完成。"), Some((Status::InProgress, "已完成80%")));
+        assert_eq!(status("已完成100%。"), Some((Status::Done, "已完成")));
     }
 
     #[test]

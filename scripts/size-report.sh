@@ -44,7 +44,7 @@ def brotli_size(data):
 
 # Local files a file loads: src/href in HTML; static imports and new URL('./x', import.meta.url)
 # in JS. Links to other pages (<a href>) are not loads.
-# Attribute values quoted or not (the release build's HTML is minified).
+# Attribute values quoted or not (a minified page drops the quotes).
 HTML_REF = re.compile(r'<(?:script|link)\b[^>]*?\b(?:src|href)=(?:"([^"#?:]+)"|([^\s>"#?:]+)[\s>])', re.I)
 JS_REF = re.compile(r'''(?:\bfrom\s*|\bimport\s*\(?\s*|new URL\(\s*)['"](\.{1,2}/[^'"]+)['"]''')
 
@@ -115,7 +115,7 @@ if start not in text or end not in text:
     sys.exit("README.md has no size-report markers; not updated")
 head, rest = text.split(start, 1)
 _, tail = rest.split(end, 1)
-note = "Measured by `bash scripts/size-report.sh` on the release build (wasm-opt -Oz --converge --low-memory-unused; HTML and CSS minified)."
+note = "Measured by `bash scripts/size-report.sh` on the release build (wasm-opt -Oz --converge --low-memory-unused; app.css without comments)."
 open("README.md", "w", encoding="utf-8").write(f"{head}{start}\n{note}\n\n{report}\n{end}{tail}")
 print("README.md: size table updated")
 PY

@@ -115,7 +115,7 @@ if start not in text or end not in text:
     sys.exit("README.md has no size-report markers; not updated")
 head, rest = text.split(start, 1)
 _, tail = rest.split(end, 1)
-note = "Measured by `bash scripts/size-report.sh` on the release build (wasm-opt -Oz --converge --low-memory-unused; app.css without comments)."
+note = "Measured by `bash scripts/size-report.sh` on the release build (wasm-opt -Oz --converge --low-memory-unused)."
 open("README.md", "w", encoding="utf-8").write(f"{head}{start}\n{note}\n\n{report}\n{end}{tail}")
 print("README.md: size table updated")
 PY

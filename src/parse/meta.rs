@@ -219,13 +219,16 @@ pub fn extract_meta(src: &Source, layout: &Layout) -> Meta {
             }
         }
         for (a, b) in phones(w) {
-            push_phone(&mut meta, src, a + lo, b + lo);
+            // As digits, the area code joined by `-`: `（0571）87654321` → `0571-87654321`.
+            let value = phone_value(&src.folded[a + lo..b + lo]);
+            push_unique(&mut meta, src, MetaField::Phones, &value, a + lo, b + lo);
         }
         for (a, b) in emails(w) {
-            push_unique(&mut meta, src, MetaField::Emails, a + lo, b + lo);
+            push_unique(&mut meta, src, MetaField::Emails, src.original_text(a + lo, b + lo).trim(), a + lo, b + lo);
         }
         for (a, b) in postcodes(w) {
-            push_unique(&mut meta, src, MetaField::Postcodes, a + lo, b + lo);
+            let value = src.original_text(a + lo, b + lo).trim();
+            push_unique(&mut meta, src, MetaField::Postcodes, value, a + lo, b + lo);
         }
         if meta.address.is_none() {
             if let Some((a, b)) = address(w) {
@@ -302,26 +305,15 @@ fn put_date(meta: &mut Meta, src: &Source, field: MetaField, date: Option<String
     true
 }
 
-/// Adds a list value unless the same text is already there.
-fn push_unique(meta: &mut Meta, src: &Source, field: MetaField, a: usize, b: usize) {
-    let value = src.original_text(a, b).trim();
+/// Adds a list value (`value`, read from folded `a..b`) unless it is already there; its span is
+/// the text as written.
+fn push_unique(meta: &mut Meta, src: &Source, field: MetaField, value: &str, a: usize, b: usize) {
     let Some(list) = meta.list_mut(field) else { return };
     if value.is_empty() || list.iter().any(|v| v == value) {
         return;
     }
     list.push(value.to_string());
     meta.spans.entry(field).or_default().push(src.span(a, b));
-}
-
-/// Adds a phone number as digits, its area code joined by `-` (the span keeps the number as
-/// written): `（0571）87654321`, `0571—87654321` and `0571 87654321` → `0571-87654321`.
-fn push_phone(meta: &mut Meta, src: &Source, a: usize, b: usize) {
-    let value = phone_value(&src.folded[a..b]);
-    if value.is_empty() || meta.phones.contains(&value) {
-        return;
-    }
-    meta.phones.push(value);
-    meta.spans.entry(MetaField::Phones).or_default().push(src.span(a, b));
 }
 
 /// A phone number (folded text, [`patterns::PHONE`]) as digits: an area code (`0` and two or
